@@ -1,0 +1,216 @@
+"""Segments ↔ catalogs: build templates, merge them into PO files.
+
+Merging follows GNU msgmerge's promises, because translators' work lives in
+these files: an exact match keeps its translation; a changed source string
+keeps the old translation as ``fuzzy`` with the previous msgid in ``#|``; a
+removed string becomes obsolete (``#~``). Nothing translated is ever dropped.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from babel import Locale
+from babel.messages.plurals import get_plural
+
+from .glossary import find_terms, hint
+from .model import Catalog, Document, Message, Term
+
+FUZZY_CUTOFF = 0.6
+_TEMPLATE_HEADER = (
+    ("Project-Id-Version", "{project}"),
+    ("Report-Msgid-Bugs-To", "{bugs}"),
+    ("POT-Creation-Date", "{date}"),
+    ("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE"),
+    ("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
+    ("Language-Team", "LANGUAGE <LL@li.org>"),
+    ("MIME-Version", "1.0"),
+    ("Content-Type", "text/plain; charset=UTF-8"),
+    ("Content-Transfer-Encoding", "8bit"),
+)
+
+
+@dataclass(frozen=True)
+class HeaderInfo:
+    project: str
+    bugs_address: str
+
+
+def now_stamp() -> str:
+    """A gettext-style timestamp (``2026-11-25 12:00+0000``)."""
+    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+
+
+def template_messages(document: Document, terms: list[Term], languages: tuple[str, ...]) -> list[Message]:
+    """One message per distinct (msgctxt, msgid), with references and hints."""
+    messages: dict[tuple[str, str], Message] = {}
+    for segment in document.segments:
+        key = (segment.context, segment.text)
+        reference = f"{document.path}:{segment.line}"
+        if key in messages:
+            messages[key].references.append(reference)
+            continue
+        comments = [segment.label]
+        comments += [hint(term, languages) for term in find_terms(segment.text, terms)]
+        messages[key] = Message(
+            msgid=segment.text,
+            msgctxt=segment.context,
+            extracted_comments=comments,
+            references=[reference],
+        )
+    return list(messages.values())
+
+
+def build_template(document: Document, terms: list[Term], languages: tuple[str, ...], info: HeaderInfo, date: str) -> Catalog:
+    """The POT catalog of one document."""
+    fields = "".join(
+        f"{key}: {value.format(project=info.project, bugs=info.bugs_address, date=date)}\n"
+        for key, value in _TEMPLATE_HEADER
+    )
+    header = Message(
+        msgid="",
+        msgstr=fields,
+        translator_comments=[
+            f"Translation template for {document.slug}.",
+            f"This file is distributed under the same license as the {info.project} project.",
+        ],
+        flags=["fuzzy"],
+    )
+    return Catalog([header, *template_messages(document, terms, languages)])
+
+
+def same_content(left: Catalog, right: Catalog, ignore: Iterable[str] = ("POT-Creation-Date", "PO-Revision-Date")) -> bool:
+    """True if two catalogs differ at most in the given header fields."""
+    return _comparable(left, set(ignore)) == _comparable(right, set(ignore))
+
+
+def _comparable(catalog: Catalog, ignore: set[str]) -> list[object]:
+    result: list[object] = []
+    for message in catalog.messages:
+        item = copy.copy(message)
+        item.lineno = 0
+        if message.is_header:
+            lines = [line for line in message.msgstr.split("\n") if line.partition(":")[0] not in ignore]
+            item.msgstr = "\n".join(lines)
+        result.append(item)
+    return result
+
+
+def plural_forms(lang: str) -> str:
+    """``Plural-Forms`` value for a language, from Babel's CLDR data."""
+    return get_plural(Locale.parse(lang)).plural_forms
+
+
+def po_header(template: Catalog, existing: Catalog | None, lang: str) -> Message:
+    """The header of a PO file: the existing one, refreshed from the template."""
+    fields = template.header_fields()
+    if existing is not None and existing.header is not None:
+        old = existing.header_fields()
+        fields = {**old, "POT-Creation-Date": fields.get("POT-Creation-Date", "")}
+        comments = list(existing.header.translator_comments)
+    else:
+        comments = [f"{Locale.parse(lang).english_name} translation of {template.path or 'this article'}."]
+        fields["Language-Team"] = f"{Locale.parse(lang).english_name} <LL@li.org>"
+    fields["Language"] = lang
+    fields["Plural-Forms"] = plural_forms(lang)
+    ordered = _order_header(fields)
+    return Message(msgid="", msgstr="".join(f"{k}: {v}\n" for k, v in ordered.items()), translator_comments=comments)
+
+
+def _order_header(fields: dict[str, str]) -> dict[str, str]:
+    order = [key for key, _ in _TEMPLATE_HEADER]
+    order.insert(order.index("Language-Team") + 1, "Language")
+    order.append("Plural-Forms")
+    ordered = {key: fields[key] for key in order if key in fields}
+    ordered.update({key: value for key, value in fields.items() if key not in ordered})
+    return ordered
+
+
+def merge(template: Catalog, existing: Catalog | None, lang: str) -> Catalog:
+    """Merge a (language-specific) template into a catalog, msgmerge-style."""
+    old = existing.entries() if existing else []
+    obsolete = existing.obsolete_entries() if existing else []
+    exact = {m.key: m for m in old}
+    by_msgid = {m.msgid: m for m in old if m.msgstr or any(m.msgstr_plural.values())}
+    used: set[int] = set()
+    merged: list[Message] = [po_header(template, existing, lang)]
+    for new in template.entries():
+        comments = new.extracted_comments
+        previous = exact.get(new.key)
+        if previous is not None:
+            used.add(id(previous))
+            merged.append(_refresh(previous, new, comments))
+            continue
+        candidate = by_msgid.get(new.msgid) or _similar(new, old, used) or _revive(new, obsolete, used)
+        if candidate is not None:
+            used.add(id(candidate))
+        merged.append(_from_candidate(new, candidate, comments))
+    for message in old:
+        if id(message) not in used and (message.msgstr or any(message.msgstr_plural.values())):
+            merged.append(_obsoleted(message))
+    merged.extend(m for m in obsolete if id(m) not in used)
+    return Catalog(merged, existing.path if existing else None)
+
+
+def _refresh(previous: Message, new: Message, comments: list[str]) -> Message:
+    message = copy.deepcopy(previous)
+    message.extracted_comments = list(comments)
+    message.references = list(new.references)
+    message.lineno = 0
+    if not message.fuzzy:
+        message.previous_msgctxt = message.previous_msgid = message.previous_msgid_plural = None
+    return message
+
+
+def _from_candidate(new: Message, candidate: Message | None, comments: list[str]) -> Message:
+    message = Message(
+        msgid=new.msgid,
+        msgctxt=new.msgctxt,
+        extracted_comments=list(comments),
+        references=list(new.references),
+    )
+    if candidate is None:
+        return message
+    message.msgstr = candidate.msgstr
+    message.translator_comments = list(candidate.translator_comments)
+    message.flags = [flag for flag in candidate.flags if flag != "fuzzy"]
+    message.fuzzy = True
+    message.previous_msgctxt = candidate.msgctxt
+    message.previous_msgid = candidate.msgid
+    return message
+
+
+def _similar(new: Message, pool: list[Message], used: set[int]) -> Message | None:
+    """The most similar translated, unused message, as msgmerge's fuzzy match."""
+    best: Message | None = None
+    best_ratio = FUZZY_CUTOFF
+    for message in pool:
+        if id(message) in used or not message.msgstr:
+            continue
+        matcher = difflib.SequenceMatcher(None, new.msgid, message.msgid, autojunk=False)
+        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+            continue
+        ratio = matcher.ratio()
+        if ratio > best_ratio:
+            best, best_ratio = message, ratio
+    return best
+
+
+def _revive(new: Message, obsolete: list[Message], used: set[int]) -> Message | None:
+    """An obsolete translation of the same (or a similar) string comes back."""
+    for message in obsolete:
+        if id(message) not in used and message.msgid == new.msgid and message.msgstr:
+            return message
+    return _similar(new, obsolete, used)
+
+
+def _obsoleted(message: Message) -> Message:
+    gone = copy.deepcopy(message)
+    gone.obsolete = True
+    gone.references = []
+    gone.lineno = 0
+    return gone

@@ -1,0 +1,149 @@
+"""Project configuration: ``[tool.l10n]`` in ``pyproject.toml``.
+
+Parsed once into a frozen :class:`Config`; every path convention of the
+project (where POT, PO, MO and edition files live) is defined here and
+nowhere else. Unknown keys and wrong types are errors that name the key.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from .errors import ConfigError
+
+CONFIG_FILE = "pyproject.toml"
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated project settings; paths are absolute."""
+
+    root: Path
+    source_dir: Path
+    locales_dir: Path
+    build_dir: Path
+    source_language: str = "en"
+    languages: tuple[str, ...] = ("uk", "ru")
+    glossary: Path | None = None
+    threshold: float = 80.0
+    check_threshold: float = 100.0
+    project: str = "l10n"
+    bugs_address: str = ""
+    front_matter_keys: tuple[str, ...] = ("title", "description", "summary")
+
+    def sources(self) -> list[Path]:
+        """Every Markdown article of the project, sorted by name."""
+        return sorted(self.source_dir.glob("*.md"))
+
+    def pot_path(self, slug: str) -> Path:
+        return self.locales_dir / f"{slug}.pot"
+
+    def po_path(self, lang: str, slug: str) -> Path:
+        return self.locales_dir / lang / "LC_MESSAGES" / f"{slug}.po"
+
+    def mo_path(self, lang: str, slug: str) -> Path:
+        return self.build_dir / lang / "LC_MESSAGES" / f"{slug}.mo"
+
+    def edition_path(self, lang: str, slug: str, suffix: str) -> Path:
+        return self.build_dir / lang / f"{slug}{suffix}"
+
+    def relative(self, path: Path) -> str:
+        """A path as shown to users and written into ``#:`` references."""
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    "source_dir": str,
+    "locales_dir": str,
+    "build_dir": str,
+    "source_language": str,
+    "languages": list,
+    "glossary": str,
+    "threshold": (int, float),
+    "check_threshold": (int, float),
+    "project": str,
+    "bugs_address": str,
+    "front_matter_keys": list,
+}
+_PATH_KEYS = ("source_dir", "locales_dir", "build_dir", "glossary")
+
+
+def find_config_file(start: Path) -> Path:
+    """Walk up from ``start`` to the first pyproject.toml with ``[tool.l10n]``."""
+    for folder in [start, *start.parents]:
+        candidate = folder / CONFIG_FILE
+        if candidate.is_file() and "[tool.l10n]" in candidate.read_text("utf-8", "replace"):
+            return candidate
+    raise ConfigError(f"no {CONFIG_FILE} with a [tool.l10n] table in {start} or its parents")
+
+
+def load_config(start: Path | None = None) -> Config:
+    """Find, parse and validate the project configuration."""
+    path = find_config_file((start or Path.cwd()).resolve())
+    try:
+        data = tomllib.loads(path.read_text("utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot parse: {exc}", str(path)) from None
+    table = data.get("tool", {}).get("l10n", {})
+    return parse_config(table, path.parent, str(path))
+
+
+def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
+    """Validate a ``[tool.l10n]`` table into a Config rooted at ``root``."""
+    for key, value in table.items():
+        expected = _TYPES.get(key)
+        if expected is None:
+            known = ", ".join(sorted(_TYPES))
+            raise ConfigError(f"unknown key tool.l10n.{key} (known: {known})", origin)
+        if not isinstance(value, expected) or isinstance(value, bool):
+            raise ConfigError(f"tool.l10n.{key} has the wrong type ({type(value).__name__})", origin)
+    root = root.resolve()
+    values: dict[str, object] = {"root": root}
+    for key in _PATH_KEYS:
+        default = {"source_dir": "source", "locales_dir": "locales", "build_dir": "build"}.get(key)
+        raw = table.get(key, default)
+        values[key] = None if raw is None else _inside(root, str(raw), key, origin)
+    for key in ("languages", "front_matter_keys"):
+        if key in table:
+            items = table[key]
+            assert isinstance(items, list)
+            if not all(isinstance(item, str) for item in items):
+                raise ConfigError(f"tool.l10n.{key} must be a list of strings", origin)
+            values[key] = tuple(items)
+    for key in ("source_language", "project", "bugs_address", "threshold", "check_threshold"):
+        if key in table:
+            values[key] = table[key]
+    config = Config(**values)  # type: ignore[arg-type]
+    _check_languages(config, origin)
+    return config
+
+
+def _inside(root: Path, raw: str, key: str, origin: str) -> Path:
+    """Resolve a configured path and refuse one that leaves the project."""
+    path = (root / raw).resolve()
+    if path != root and root not in path.parents:
+        raise ConfigError(f"tool.l10n.{key} = {raw!r} points outside the project", origin)
+    return path
+
+
+def _check_languages(config: Config, origin: str) -> None:
+    from babel import Locale, UnknownLocaleError
+
+    for lang in (config.source_language, *config.languages):
+        try:
+            Locale.parse(lang)
+        except (UnknownLocaleError, ValueError):
+            raise ConfigError(f"unknown language code {lang!r} in tool.l10n", origin) from None
+    if not 0 <= config.threshold <= 100:
+        raise ConfigError("tool.l10n.threshold must be between 0 and 100", origin)
+
+
+def config_field_names() -> list[str]:
+    return [f.name for f in fields(Config)]

@@ -1,0 +1,47 @@
+"""Atomic, idempotent file writing.
+
+Every file the tool writes goes through :func:`write_text`: content is written
+to a temporary file in the same folder, flushed to disk and renamed into place,
+so a killed run leaves either the old or the new file, never a torn one; and a
+file whose content would not change is not touched at all (no mtime churn).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_bytes(path: str | os.PathLike[str], data: bytes) -> bool:
+    """Write ``data`` to ``path`` atomically; return False if it was already so."""
+    target = Path(path)
+    try:
+        if target.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    return True
+
+
+def write_text(path: str | os.PathLike[str], text: str) -> bool:
+    """Write UTF-8 ``text`` (``\\n`` line endings) atomically; True if changed."""
+    return write_bytes(path, text.encode("utf-8"))

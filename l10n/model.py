@@ -1,0 +1,189 @@
+"""The data model every stage speaks.
+
+Segments come out of source documents; Messages and Catalogs are the PO side;
+Terms are glossary entries. Stages import this module and nothing above it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """Inline markup hidden from translators behind a numbered tag.
+
+    A paired placeholder appears as ``<n>…</n>`` in the msgid and restores
+    ``opening``/``closing``; an atomic one appears as ``<n/>`` and restores
+    ``opening`` alone (``closing`` is None).
+    """
+
+    number: int
+    opening: str
+    closing: str | None = None
+
+    @property
+    def paired(self) -> bool:
+        return self.closing is not None
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One translatable unit (usually a sentence) of a source document.
+
+    ``text`` is the msgid: whitespace-normalized, with inline markup replaced
+    by placeholders. ``source`` is the exact slice of the document it came
+    from, so an unchanged translation rebuilds the document byte for byte.
+    """
+
+    text: str
+    source: str
+    context: str
+    line: int
+    kind: str
+    label: str
+    start: int
+    end: int
+    placeholders: tuple[Placeholder, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source article and its segments, in document order.
+
+    ``path`` is relative to the project root (it goes into ``#:`` references);
+    ``text`` is the exact file content, which rebuilding starts from.
+    """
+
+    slug: str
+    path: str
+    text: str
+    segments: tuple[Segment, ...]
+    metadata: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class Message:
+    """One PO entry, with every field GNU gettext knows about."""
+
+    msgid: str
+    msgstr: str = ""
+    msgctxt: str | None = None
+    msgid_plural: str | None = None
+    msgstr_plural: dict[int, str] = field(default_factory=dict)
+    translator_comments: list[str] = field(default_factory=list)
+    extracted_comments: list[str] = field(default_factory=list)
+    references: list[str] = field(default_factory=list)
+    flags: list[str] = field(default_factory=list)
+    previous_msgctxt: str | None = None
+    previous_msgid: str | None = None
+    previous_msgid_plural: str | None = None
+    obsolete: bool = False
+    lineno: int = 0
+
+    @property
+    def fuzzy(self) -> bool:
+        return "fuzzy" in self.flags
+
+    @fuzzy.setter
+    def fuzzy(self, value: bool) -> None:
+        if value and "fuzzy" not in self.flags:
+            self.flags.insert(0, "fuzzy")
+        elif not value and "fuzzy" in self.flags:
+            self.flags.remove("fuzzy")
+
+    @property
+    def key(self) -> tuple[str | None, str]:
+        return (self.msgctxt, self.msgid)
+
+    @property
+    def is_header(self) -> bool:
+        return self.msgid == "" and self.msgctxt is None and not self.obsolete
+
+    @property
+    def translations(self) -> list[str]:
+        """All msgstr strings of the entry (one, or one per plural form)."""
+        if self.msgid_plural is not None:
+            return [self.msgstr_plural[k] for k in sorted(self.msgstr_plural)] or [""]
+        return [self.msgstr]
+
+    @property
+    def state(self) -> str:
+        """``translated``, ``fuzzy`` or ``untranslated``, exactly as msgfmt counts.
+
+        msgfmt looks at the first msgstr only (``msgstr[0]`` of a plural
+        entry), and a fuzzy entry with an empty msgstr is untranslated.
+        """
+        if not self.translations[0]:
+            return "untranslated"
+        return "fuzzy" if self.fuzzy else "translated"
+
+    @property
+    def translated(self) -> bool:
+        return self.state == "translated"
+
+
+@dataclass
+class Catalog:
+    """A PO or POT file: an ordered list of messages, the header first."""
+
+    messages: list[Message] = field(default_factory=list)
+    path: str | None = None
+
+    @property
+    def header(self) -> Message | None:
+        for message in self.messages:
+            if message.is_header:
+                return message
+        return None
+
+    def entries(self) -> list[Message]:
+        """Live (non-obsolete, non-header) messages, in file order."""
+        return [m for m in self.messages if not m.obsolete and not m.is_header]
+
+    def obsolete_entries(self) -> list[Message]:
+        return [m for m in self.messages if m.obsolete]
+
+    def header_fields(self) -> dict[str, str]:
+        """The header's ``Key: value`` lines, in order."""
+        header = self.header
+        fields: dict[str, str] = {}
+        if header is None:
+            return fields
+        for line in header.msgstr.split("\n"):
+            key, sep, value = line.partition(":")
+            if sep:
+                fields[key.strip()] = value.strip()
+        return fields
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary entry: an English name and its target-language lemmas.
+
+    ``targets`` maps a language code to the nominative lemma; ``forms`` maps a
+    language to extra accepted inflected forms (for names the morphological
+    dictionary does not know). ``keep_latin`` marks terms that stay in Latin
+    script in every language (Telegram, Leopard 2).
+    """
+
+    source: str
+    targets: dict[str, str]
+    kind: str
+    note: str = ""
+    forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    keep_latin: bool = False
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem a check found, located in a file."""
+
+    path: str
+    line: int
+    severity: str
+    check: str
+    message: str
+    lang: str | None = None
+    msgid: str | None = None

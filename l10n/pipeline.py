@@ -1,0 +1,231 @@
+"""Project-level steps over a Config: extract, update, build, stats, check.
+
+Each step is a plain function returning a result object; the CLI only
+formats results and picks exit codes. Writers write only what changed and
+report which files they touched; with ``dry_run`` they touch nothing.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalog import HeaderInfo, build_template, merge, now_stamp, same_content
+from .config import Config
+from .errors import BuildError, CatalogError
+from .files import write_bytes, write_text
+from .glossary import read_glossary
+from .inline import PLACEHOLDER_RE
+from .model import Catalog, Document, Term
+from .pofile import format_po, read_po
+from .render import edition_title, render_html, render_markdown
+from .segment import read_document
+
+
+@dataclass
+class Project:
+    """Everything the steps need, loaded once."""
+
+    config: Config
+    documents: list[Document]
+    terms: list[Term]
+
+
+@dataclass
+class WriteReport:
+    """Which files a step wrote (or would write, with dry_run)."""
+
+    changed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def record(self, path: str, changed: bool) -> None:
+        (self.changed if changed else self.unchanged).append(path)
+
+
+def load_project(config: Config) -> Project:
+    """Read every source document and the glossary; fail on the first bad one."""
+    documents = [
+        read_document(path, config.relative(path), config.front_matter_keys) for path in config.sources()
+    ]
+    terms: list[Term] = []
+    if config.glossary is not None and config.glossary.exists():
+        terms = read_glossary(config.glossary, config.languages, config.relative(config.glossary))
+    return Project(config, documents, terms)
+
+
+def _info(config: Config) -> HeaderInfo:
+    return HeaderInfo(config.project, config.bugs_address)
+
+
+def _template(project: Project, document: Document, languages: tuple[str, ...]) -> Catalog:
+    """The document's template, keeping the old creation date if nothing changed."""
+    config = project.config
+    fresh = build_template(document, project.terms, config.languages, _info(config), now_stamp())
+    pot = config.pot_path(document.slug)
+    date = now_stamp()
+    if pot.exists():
+        old = read_po(pot)
+        if same_content(fresh, old):
+            date = old.header_fields().get("POT-Creation-Date", date)
+    template = build_template(document, project.terms, languages, _info(config), date)
+    template.path = config.relative(config.source_dir / f"{document.slug}.md")
+    return template
+
+
+def _write(path: Path, text: str, report: WriteReport, config: Config, dry_run: bool) -> None:
+    shown = config.relative(path)
+    if dry_run:
+        report.record(shown, not path.exists() or path.read_text("utf-8") != text)
+    else:
+        report.record(shown, write_text(path, text))
+
+
+def extract(project: Project, dry_run: bool = False) -> WriteReport:
+    """Write ``locales/<slug>.pot`` for every document."""
+    report = WriteReport()
+    config = project.config
+    for document in project.documents:
+        template = _template(project, document, config.languages)
+        _write(config.pot_path(document.slug), format_po(template), report, config, dry_run)
+    return report
+
+
+def update(project: Project, languages: tuple[str, ...] | None = None, dry_run: bool = False) -> WriteReport:
+    """Extract, then create or merge every language's PO catalogs."""
+    report = extract(project, dry_run)
+    config = project.config
+    for document in project.documents:
+        for lang in languages or config.languages:
+            path = config.po_path(lang, document.slug)
+            existing = read_po(path) if path.exists() else None
+            merged = merge(_template(project, document, (lang,)), existing, lang)
+            if existing is not None and same_content(merged, existing, ignore=()):
+                report.record(config.relative(path), False)
+                continue
+            _write(path, format_po(merged), report, config, dry_run)
+    return report
+
+
+@dataclass
+class CatalogStats:
+    """Counts for one catalog, as ``msgfmt --statistics`` and pocount give them."""
+
+    path: str
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    obsolete: int = 0
+    translated_words: int = 0
+    fuzzy_words: int = 0
+    untranslated_words: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
+
+
+def count_words(text: str) -> int:
+    return len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", PLACEHOLDER_RE.sub(" ", text)))
+
+
+def catalog_stats(catalog: Catalog, shown: str) -> CatalogStats:
+    stats = CatalogStats(shown, obsolete=len(catalog.obsolete_entries()))
+    for message in catalog.entries():
+        state = message.state
+        setattr(stats, state, getattr(stats, state) + 1)
+        words = f"{state}_words"
+        setattr(stats, words, getattr(stats, words) + count_words(message.msgid))
+    return stats
+
+
+def project_catalogs(config: Config, languages: tuple[str, ...] | None = None) -> list[Path]:
+    paths = []
+    for lang in languages or config.languages:
+        paths.extend(sorted((config.locales_dir / lang / "LC_MESSAGES").glob("*.po")))
+    return paths
+
+
+@dataclass
+class EditionReport:
+    lang: str
+    slug: str
+    percent: float
+    fallback: int = 0
+    built: bool = True
+    reason: str = ""
+    files: list[str] = field(default_factory=list)
+
+
+def build(project: Project, languages: tuple[str, ...] | None = None, force: bool = False, dry_run: bool = False) -> list[EditionReport]:
+    """Build Markdown, HTML and MO for every language and document."""
+    config = project.config
+    reports = []
+    for lang in languages or config.languages:
+        for document in project.documents:
+            reports.append(_build_one(project, document, lang, force, dry_run))
+    return reports
+
+
+def _build_one(project: Project, document: Document, lang: str, force: bool, dry_run: bool) -> EditionReport:
+    config = project.config
+    path = config.po_path(lang, document.slug)
+    if not path.exists():
+        raise CatalogError(f"no catalog for {lang}; run `l10n update` first", config.relative(path))
+    catalog = read_po(path)
+    stats = catalog_stats(catalog, config.relative(path))
+    report = EditionReport(lang, document.slug, stats.percent)
+    if stats.percent < config.threshold and not force:
+        report.built = False
+        report.reason = f"{stats.percent:.0f}% translated, below the {config.threshold:g}% threshold (use --force)"
+        return report
+    translations = {m.key: m.msgstr for m in catalog.entries() if m.translated}
+    edition = render_markdown(document, translations, lang)
+    report.fallback = len(edition.fallback)
+    page = render_html(edition.markdown, lang, edition_title(document, translations), document.metadata)
+    outputs = {
+        config.edition_path(lang, document.slug, ".md"): edition.markdown.encode("utf-8"),
+        config.edition_path(lang, document.slug, ".html"): page.encode("utf-8"),
+        config.mo_path(lang, document.slug): compile_mo(catalog, lang),
+    }
+    for target, data in outputs.items():
+        report.files.append(config.relative(target))
+        if not dry_run:
+            write_bytes(target, data)
+    return report
+
+
+def compile_mo(catalog: Catalog, lang: str) -> bytes:
+    """Compile translated entries to a GNU MO file through Babel."""
+    from babel.messages.catalog import Catalog as BabelCatalog
+    from babel.messages.mofile import write_mo
+
+    babel_catalog = BabelCatalog(locale=lang, fuzzy=False)
+    for message in catalog.entries():
+        if message.translated:
+            babel_catalog.add(message.msgid, message.msgstr, context=message.msgctxt)
+    buffer = io.BytesIO()
+    write_mo(buffer, babel_catalog)
+    return buffer.getvalue()
+
+
+def check_completeness(config: Config, paths: list[Path], minimum: float | None = None) -> list[tuple[CatalogStats, bool]]:
+    """Each catalog's stats and whether it meets the threshold."""
+    threshold = config.check_threshold if minimum is None else minimum
+    results = []
+    for path in paths:
+        stats = catalog_stats(read_po(path), config.relative(path))
+        results.append((stats, stats.percent >= threshold))
+    return results
+
+
+def require_built(reports: list[EditionReport]) -> None:
+    refused = [r for r in reports if not r.built]
+    if refused:
+        raise BuildError("; ".join(f"{r.lang}/{r.slug}: {r.reason}" for r in refused))

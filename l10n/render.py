@@ -1,0 +1,108 @@
+"""Source + translations → an edition (Markdown and standalone HTML).
+
+Rebuilding replaces each segment's byte range in the source with its
+translation (placeholders restored to the original markup) and copies
+everything else verbatim. A segment whose translation is missing or fuzzy
+falls back to the source text and is counted, so editors know what readers
+will see in English.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+
+from .inline import restore
+from .model import Document, Segment
+
+Translations = Mapping[tuple[str | None, str], str]
+
+
+@dataclass
+class Edition:
+    """A built edition and how much of it fell back to the source."""
+
+    lang: str
+    markdown: str
+    translated: int = 0
+    fallback: list[Segment] = field(default_factory=list)
+
+
+def render_markdown(document: Document, translations: Translations, lang: str) -> Edition:
+    """The document with every translated segment substituted."""
+    edition = Edition(lang, "")
+    parts: list[str] = []
+    cursor = 0
+    for segment in sorted(document.segments, key=lambda s: s.start):
+        parts.append(document.text[cursor : segment.start])
+        parts.append(_render_segment(segment, translations, edition))
+        cursor = segment.end
+    parts.append(document.text[cursor:])
+    edition.markdown = _set_language(document, "".join(parts), lang)
+    return edition
+
+
+def _render_segment(segment: Segment, translations: Translations, edition: Edition) -> str:
+    msgstr = translations.get((segment.context, segment.text))
+    if not msgstr:
+        edition.fallback.append(segment)
+        return segment.source
+    edition.translated += 1
+    restored = restore(msgstr, segment.placeholders)
+    if restored == restore(segment.text, segment.placeholders):
+        return segment.source  # unchanged text keeps the source's own line breaks
+    if segment.label.startswith("front matter"):
+        return json.dumps(restored, ensure_ascii=False)
+    return restored
+
+
+def _set_language(document: Document, text: str, lang: str) -> str:
+    """Point a front matter ``language:`` field at the edition's language."""
+    if "language" not in document.metadata or document.metadata["language"] == lang:
+        return text
+    return re.sub(r"(?m)\A(---[ \t]*\n(?:.*\n)*?)language:[ \t]*\S+", rf"\g<1>language: {lang}", text, count=1)
+
+
+def split_front_matter(markdown: str) -> tuple[str, str]:
+    match = re.match(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", markdown, re.S)
+    if not match:
+        return "", markdown
+    return match.group(1) or "", markdown[match.end() :]
+
+
+_STYLE = """
+body { font: 18px/1.6 Georgia, 'Times New Roman', serif; max-width: 44em; margin: 2em auto; padding: 0 1em; color: #222; }
+h1 { font-size: 2em; line-height: 1.2; }
+header p, .meta { color: #666; font-size: .9em; }
+blockquote { border-left: 3px solid #ccc; margin-left: 0; padding-left: 1em; color: #444; }
+hr { border: 0; border-top: 1px solid #ccc; margin: 2em 0; }
+p > em:only-child { display: block; color: #555; font-size: .9em; }
+""".strip()
+
+
+def render_html(markdown: str, lang: str, title: str, meta: Mapping[str, object]) -> str:
+    """A standalone HTML page for a built Markdown edition."""
+    _, body = split_front_matter(markdown)
+    content = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(body)
+    details = " · ".join(html.escape(str(meta[key])) for key in ("publisher", "date") if meta.get(key))
+    byline = f'<p class="meta">{details}</p>\n' if details else ""
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{html.escape(title)}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n"
+        f"<body>\n<article>\n{byline}{content}</article>\n</body>\n</html>\n"
+    )
+
+
+def edition_title(document: Document, translations: Translations) -> str:
+    """The translated title (front matter, else headline), for ``<title>``."""
+    for segment in document.segments:
+        if segment.kind in ("title", "headline"):
+            return restore(translations.get((segment.context, segment.text)) or segment.text, ())
+    return document.slug

@@ -1,0 +1,275 @@
+"""Source Markdown → translatable segments (the only module that parses Markdown).
+
+A segment is a sentence of a translatable block (heading, paragraph, list
+item, block quote, table cell, caption) or a human-readable front-matter
+value. Each keeps its exact byte range in the source, so rebuilding an
+edition is replacing ranges: everything between segments (block markers,
+code, blank lines, front-matter keys) is copied verbatim.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+
+from .errors import SourceError
+from .inline import PLACEHOLDER_RE, Piece, Unaligned, tokenize
+from .model import Document, Placeholder, Segment
+from .sentences import split_sentences
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _parser() -> MarkdownIt:
+    # text_join off: escapes and entities stay separate tokens with their raw markup.
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+
+
+def read_document(path: Path, shown: str, front_matter_keys: tuple[str, ...] = ("title",)) -> Document:
+    """Read and segment one source file; ``shown`` is its project-relative path."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror}", shown) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SourceError("not valid UTF-8 (byte 0x%02x)" % data[exc.start], shown, line) from None
+    return segment_text(text, path.stem, shown, front_matter_keys)
+
+
+def segment_text(text: str, slug: str, shown: str, front_matter_keys: tuple[str, ...] = ("title",)) -> Document:
+    """Split Markdown ``text`` into a Document of segments."""
+    if text.startswith("\ufeff"):
+        raise SourceError("starts with a UTF-8 byte order mark; save without BOM", shown, 1)
+    if "\r" in text:
+        line = text[: text.index("\r")].count("\n") + 1
+        raise SourceError("has CR (Windows or old Mac) line endings; convert to LF", shown, line)
+    if "\0" in text:
+        raise SourceError("contains a NUL byte", shown, text[: text.index("\0")].count("\n") + 1)
+    metadata, body_start = _front_matter(text, shown)
+    builder = _Builder(text, shown)
+    builder.add_front_matter(metadata, front_matter_keys, body_start)
+    masked = "\n" * text[:body_start].count("\n") + text[body_start:]
+    builder.add_blocks(_parser().parse(masked))
+    if not builder.segments and not text[body_start:].strip() and not metadata:
+        raise SourceError("is empty: nothing to translate", shown)
+    return Document(slug, shown, text, tuple(builder.segments), metadata)
+
+
+def _front_matter(text: str, shown: str) -> tuple[dict[str, Any], int]:
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        if text.startswith("---\n") and "\n---" not in text[3:]:
+            raise SourceError("front matter is not closed by a '---' line", shown, 1)
+        return {}, 0
+    try:
+        data = yaml.safe_load(match.group(1) or "") or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise SourceError(f"malformed front matter: {problem}", shown, line) from None
+    if not isinstance(data, dict):
+        raise SourceError("front matter must be a mapping of keys to values", shown, 2)
+    return data, match.end()
+
+
+@dataclass
+class _Block:
+    kind: str
+    number: int
+    line: int
+
+
+class _Builder:
+    """Accumulates segments with kind counters and duplicate-safe contexts."""
+
+    def __init__(self, text: str, shown: str):
+        self.text = text
+        self.shown = shown
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.segments: list[Segment] = []
+        self.counters: dict[str, int] = {}
+        self.seen: dict[tuple[str, str], int] = {}
+        self.cursors: dict[int, int] = {}
+
+    def add_front_matter(self, metadata: dict[str, Any], keys: tuple[str, ...], body_start: int) -> None:
+        for key in keys:
+            value = metadata.get(key)
+            if not isinstance(value, str) or not value.strip():
+                continue
+            match = re.search(rf"(?m)^{re.escape(key)}:[ \t]*(.+?)[ \t]*$", self.text[:body_start])
+            if match is None:
+                continue
+            line = self.text[: match.start()].count("\n") + 1
+            self._add(value, match.start(1), match.end(1), key, f"front matter {key}", line, ())
+
+    def add_blocks(self, tokens: list[Any]) -> None:
+        parents: list[str] = []
+        headings = 0
+        for index, token in enumerate(tokens):
+            if token.nesting == 1:
+                parents.append(token.type)
+            elif token.nesting == -1:
+                parents.pop()
+            elif token.type == "inline" and token.map is not None:
+                kind = self._kind(parents, tokens[index - 1], headings)
+                headings += tokens[index - 1].type == "heading_open"
+                self._add_block(token, kind)
+
+    def _kind(self, parents: list[str], opener: Any, headings: int) -> str:
+        if opener.type == "heading_open":
+            return "headline" if opener.tag == "h1" and headings == 0 else "heading"
+        if opener.type in ("th_open", "td_open"):
+            return "table cell"
+        if "blockquote_open" in parents:
+            return "quote"
+        if "list_item_open" in parents:
+            return "list item"
+        return "paragraph"
+
+    def _add_block(self, token: Any, kind: str) -> None:
+        offsets = self._line_offsets(token.content, token.map[0])
+        if offsets is None:
+            return
+        try:
+            pieces = tokenize(token.content, token.children or [])
+        except Unaligned:
+            pieces = [Piece("text", 0, len(token.content))]
+        if kind == "paragraph" and _is_caption(pieces, token.content):
+            kind = "caption"
+        number = self.counters[kind] = self.counters.get(kind, 0) + 1
+        block = _Block(kind, number, token.map[0] + 1)
+        self._add_sentences(token.content, pieces, offsets, block)
+
+    def _line_offsets(self, content: str, first_line: int) -> list[tuple[int, int]] | None:
+        """(content start, document offset) of each content line, or None."""
+        result = []
+        position = 0
+        for number, line in enumerate(content.split("\n")):
+            line_start = self.line_starts[first_line + number]
+            line_end = self.text.find("\n", line_start)
+            line_end = len(self.text) if line_end == -1 else line_end
+            found = self.text.find(line, self._cursor(line_start), line_end)
+            if found == -1:
+                return None
+            result.append((position, found))
+            self.cursors[line_start] = found + len(line)
+            position += len(line) + 1
+        return result
+
+    def _cursor(self, line_start: int) -> int:
+        return self.cursors.get(line_start, line_start)
+
+    def _add_sentences(self, content: str, pieces: list[Piece], offsets: list[tuple[int, int]], block: _Block) -> None:
+        text, starts, ends = _placeholder_text(content, pieces)
+        spans = split_sentences(text)
+        for number, (a, b) in enumerate(spans, 1):
+            start, end = starts[a], ends[b - 1]
+            segment_text = text[a:b]
+            segment_text, start, end = _strip_wrapper(segment_text, start, end, pieces)
+            msgid, placeholders = _renumber(segment_text, pieces, content, lambda k: _offset(offsets, k), self.text)
+            label = f"{block.kind} {block.number}" if block.kind not in ("headline", "caption") else block.kind
+            if len(spans) > 1:
+                label += f", sentence {number}"
+            line = self.text[: _offset(offsets, start)].count("\n") + 1
+            self._add(msgid, _offset(offsets, start), _offset(offsets, end), block.kind, label, line, placeholders)
+
+    def _add(self, msgid: str, start: int, end: int, kind: str, label: str, line: int, placeholders: tuple[Placeholder, ...]) -> None:
+        if not _LETTER.search(PLACEHOLDER_RE.sub("", msgid)):
+            return
+        count = self.seen[(kind, msgid)] = self.seen.get((kind, msgid), 0) + 1
+        context = kind if count == 1 else f"{kind} #{count}"
+        source = self.text[start:end]
+        self.segments.append(Segment(msgid, source, context, line, kind, label, start, end, placeholders))
+
+
+def _offset(offsets: list[tuple[int, int]], index: int) -> int:
+    """Document offset of content index ``index``."""
+    starts = [start for start, _ in offsets]
+    line = bisect.bisect_right(starts, index) - 1
+    content_start, document_start = offsets[line]
+    return document_start + index - content_start
+
+
+def _placeholder_text(content: str, pieces: list[Piece]) -> tuple[str, list[int], list[int]]:
+    """Block text with provisional tags, and each character's content span."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    atoms = 1000
+    for piece in pieces:
+        if piece.kind == "text":
+            chunk = content[piece.start : piece.end]
+            out.append(chunk)
+            starts.extend(range(piece.start, piece.end))
+            ends.extend(range(piece.start + 1, piece.end + 1))
+            continue
+        if piece.kind == "space":
+            chunk = " "
+        elif piece.kind == "atom":
+            atoms += 1
+            piece.pair = atoms
+            chunk = f"<{atoms}/>"
+        else:
+            chunk = f"<{'/' if piece.kind == 'close' else ''}{piece.pair}>"
+        out.append(chunk)
+        starts.extend([piece.start] * len(chunk))
+        ends.extend([piece.end] * len(chunk))
+    return "".join(out), starts, ends
+
+
+def _is_caption(pieces: list[Piece], content: str) -> bool:
+    """A paragraph that is one emphasis span, like a photo caption."""
+    first, last = pieces[0], pieces[-1]
+    return (
+        len(pieces) >= 3
+        and first.kind == "open"
+        and last.kind == "close"
+        and first.pair == last.pair
+        and content[first.start : first.end] in ("*", "_")
+    )
+
+
+def _strip_wrapper(text: str, start: int, end: int, pieces: list[Piece]) -> tuple[str, int, int]:
+    """Drop a tag pair that wraps a whole segment: it is not the translator's."""
+    match = re.fullmatch(r"<(\d+)>(.*)</\1>", text, re.S)
+    if not match or f"<{match.group(1)}>" in match.group(2):
+        return text, start, end
+    pair = int(match.group(1))
+    opening = next(p for p in pieces if p.pair == pair and p.kind == "open")
+    closing = next(p for p in pieces if p.pair == pair and p.kind == "close")
+    return match.group(2), opening.end, closing.start
+
+
+def _renumber(text: str, pieces: list[Piece], content: str, offset: Any, document: str) -> tuple[str, tuple[Placeholder, ...]]:
+    """Number a segment's tags 1, 2, … and record the markup each restores."""
+    by_pair = {}
+    for piece in pieces:
+        if piece.pair:
+            by_pair.setdefault(piece.pair, []).append(piece)
+    numbers: dict[int, int] = {}
+    placeholders: list[Placeholder] = []
+
+    def raw(piece: Piece) -> str:
+        return document[offset(piece.start) : offset(piece.end)]
+
+    def substitute(match: re.Match[str]) -> str:
+        old = int(match.group(2))
+        if old not in numbers:
+            numbers[old] = len(numbers) + 1
+            parts = by_pair[old]
+            closing = raw(parts[1]) if len(parts) > 1 else None
+            placeholders.append(Placeholder(numbers[old], raw(parts[0]), closing))
+        return f"<{match.group(1)}{numbers[old]}{match.group(3)}>"
+
+    return PLACEHOLDER_RE.sub(substitute, text), tuple(placeholders)
