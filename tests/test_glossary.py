@@ -1,0 +1,66 @@
+"""Glossary loading, validation and term finding."""
+
+from pathlib import Path
+
+import pytest
+
+from l10n.errors import GlossaryError
+from l10n.glossary import find_terms, hint, parse_glossary, read_glossary
+
+ROOT = Path(__file__).parent.parent
+LANGS = ("uk", "ru")
+HEADER = "en,kind,uk,ru,uk_forms,ru_forms,note\n"
+
+
+def terms_of(rows: str):
+    return parse_glossary(HEADER + rows, LANGS, "glossary.csv")
+
+
+def test_project_glossary_loads() -> None:
+    terms = read_glossary(ROOT / "locales/glossary.csv", LANGS)
+    by_source = {t.source: t for t in terms}
+    assert by_source["Bakhmut"].targets == {"uk": "Бахмут", "ru": "Бахмут"}
+    assert by_source["Kyiv"].targets == {"uk": "Київ", "ru": "Киев"}
+    assert by_source["Zelenskiy"].targets == {"uk": "Зеленський", "ru": "Зеленский"}
+    assert by_source["Telegram"].keep_latin and not by_source["Kyiv"].keep_latin
+
+
+def test_longest_match_wins_and_possessives_count() -> None:
+    terms = terms_of(
+        "Zelenskiy,person,Зеленський,Зеленский,,,\n"
+        "Volodymyr Zelenskiy,person,Володимир Зеленський,Владимир Зеленский,,,\n"
+        "Kyiv,place,Київ,Киев,,,\n"
+        "Ukraine,place,Україна,Украина,,,\n"
+    )
+    found = find_terms("President Volodymyr Zelenskiy said Kyiv's forces in Ukrainian towns", terms)
+    assert [t.source for t in found] == ["Volodymyr Zelenskiy", "Kyiv"]
+
+
+def test_hint_names_targets() -> None:
+    (term,) = terms_of("Bakhmut,place,Бахмут,Бахмут,Бахмуті,,\n")
+    assert hint(term, ("uk",)) == "glossary: Bakhmut → Бахмут (place)"
+    assert hint(term, LANGS) == "glossary: Bakhmut → uk Бахмут, ru Бахмут (place)"
+
+
+@pytest.mark.parametrize(
+    "text, message, line",
+    [
+        ("en,kind,uk\nKyiv,place,Київ\n", "missing column(s) ru", 1),
+        ("en,kind,uk,ru,colour\n", "unknown column(s) colour", 1),
+        (HEADER + "Kyiv,place,Київ,,,,\n", "empty 'ru' cell", 2),
+        (HEADER + "Kyiv,place,Київ,Киев,,,\nKyiv,place,Київ,Киев,,,\n", "duplicate term 'Kyiv' (first on line 2)", 3),
+        (HEADER + "Kyiv,city,Київ,Киев,,,\n", "unknown kind 'city'", 2),
+    ],
+)
+def test_bad_glossaries(text: str, message: str, line: int) -> None:
+    with pytest.raises(GlossaryError) as error:
+        parse_glossary(text, LANGS, "glossary.csv")
+    assert message in str(error.value)
+    assert error.value.line == line
+
+
+def test_bom_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "g.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + HEADER.encode())
+    with pytest.raises(GlossaryError, match="byte order mark"):
+        read_glossary(path, LANGS)
