@@ -1,0 +1,68 @@
+"""Machine-translation engines: the contract pretranslation speaks.
+
+Pretranslation needs only a batch call and a provenance string, so any engine
+(Argos, a dictionary fake in tests) fits the :class:`Translator` protocol.
+This module imports no engine library: ``l10n --help`` must stay fast, and
+the heavy imports live in the engine modules (``l10n.engines.argos``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from l10n.errors import EngineError
+
+DEVICES = ("cpu", "cuda", "auto")
+
+
+class Translator(Protocol):
+    """An engine loaded for one language pair.
+
+    ``name`` and ``version`` make the provenance comment of machine-filled
+    entries (``# MT: argos translate-en_uk 1.9``); ``translate_batch`` returns
+    one translation per input, in order.
+    """
+
+    name: str
+    version: str
+
+    def translate_batch(self, texts: list[str]) -> list[str]: ...
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """How to run the engine; ``None`` means "as Argos is configured".
+
+    Argos reads ``ARGOS_DEVICE_TYPE``, ``ARGOS_INTRA_THREADS``,
+    ``ARGOS_INTER_THREADS``, ``ARGOS_BEAM_SIZE``, ``ARGOS_COMPUTE_TYPE`` and
+    ``ARGOS_BATCH_SIZE`` from the environment or its ``settings.json`` (its
+    defaults: cpu, 0, 1, 4, auto, 32).  Leaving a field unset keeps that
+    behaviour, so our output matches what Argos itself would produce; the
+    engine resolves the unset fields when it loads (see
+    ``l10n.engines.argos.resolve_settings``).  ``intra_threads=0`` lets
+    CTranslate2 use every core.
+    """
+
+    device: str | None = None
+    intra_threads: int | None = None
+    inter_threads: int | None = None
+    beam_size: int | None = None
+    compute_type: str | None = None
+    max_batch_size: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.device is not None and self.device not in DEVICES:
+            raise EngineError(f"engine device must be one of {', '.join(DEVICES)}, not {self.device!r}")
+        for name, minimum in (("intra_threads", 0), ("inter_threads", 1), ("beam_size", 1), ("max_batch_size", 1)):
+            value = getattr(self, name)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < minimum):
+                raise EngineError(f"engine {name} must be an integer >= {minimum}, not {value!r}")
+
+
+def provenance(translator: Translator) -> str:
+    """The engine part of a provenance comment: ``argos translate-en_uk 1.9``."""
+    return f"{translator.name} {translator.version}"
+
+
+__all__ = ["DEVICES", "EngineSettings", "Translator", "provenance"]

@@ -1,0 +1,434 @@
+"""Lemmas, grammatical case and inflection for Ukrainian and Russian.
+
+Glossary checks must recognise a term in whatever case a sentence puts it
+(«у Бахмуті», «до Бахмута»), and post-editing must put a glossary term into the
+case a sentence needs. Both rest on pymorphy3, which only this module imports.
+
+Words are compared through lemma *sets*: pymorphy3 often offers several
+readings of a name (a city, a first name, an adjective, a guess), and a word
+matches a term word when any reading shares a lemma with it. Lemmas are
+lowercased, apostrophes unified to U+0027 (the Ukrainian dictionary's spelling,
+so «Словʼянськ» is known) and, in Russian, «ё» folded to «е».
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import pymorphy3
+from pymorphy3.analyzer import Parse
+
+from l10n.errors import L10nError
+
+LANGUAGES = ("uk", "ru")
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
+_BASE_CASE = {"gen1": "gent", "gen2": "gent", "acc2": "accs", "loc1": "loct", "loc2": "loct"}
+
+_WORD = re.compile(r"\w+(?:[-‐‑'ʼ’]\w+)*")
+_GAP = re.compile(r"[\s«»\"„“”‚‘’]*")  # what may part the words of one term
+_NORMALIZE = str.maketrans({"ʼ": "'", "’": "'", "‐": "-", "‑": "-"})
+_ADJECTIVE = frozenset({"ADJF", "PRTF"})
+_NAME = frozenset({"Name", "Surn", "Patr", "Fixd"})
+
+# The cases a preposition can govern: enough to settle «у Бахмут» (accs) versus
+# «Бахмут» (nomn), or «до Зеленського» (gent) versus «за Зеленського» (accs).
+_PREPOSITIONS = {
+    "uk": """
+        loct accs: у в уві на о об
+        gent ablt accs: з із зі зо
+        ablt accs: за під попід поза
+        ablt: над перед між поміж
+        loct datv accs: по
+        loct: при
+        accs: про через крізь
+        datv: завдяки всупереч наперекір назустріч
+        gent: до від од без для біля коло поблизу навколо довкола після серед посеред
+        gent: проти вздовж уздовж замість крім окрім протягом щодо з-під з-за
+    """,
+    "ru": """
+        loct accs: в во на о об обо
+        gent ablt accs: с со
+        ablt accs: за под подо
+        ablt: над надо перед передо между
+        datv loct accs: по
+        loct: при
+        accs: про через сквозь
+        datv: к ко благодаря согласно вопреки навстречу
+        gent: до от из изо без для у около возле вокруг после кроме среди вдоль против
+        gent: мимо вместо ради близ внутри вне напротив из-за из-под
+    """,
+}
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    """One occurrence of a term in a text: ``text[start:end] == surface``.
+
+    ``case`` is the grammatical case of the occurrence (one of :data:`CASES`),
+    or None when unknown (an extra form, or words the analyzer cannot place).
+    """
+
+    start: int
+    end: int
+    surface: str
+    case: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Reading:
+    """What matching needs of one pymorphy3 parse, worked out once per word."""
+
+    lemma: str
+    case: str | None
+    score: float
+    noun: bool
+
+
+# How a term declines: for each word, the parse to inflect and whether it names
+# a being (which decides masculine accusatives), or None if the word stays.
+_Plan = tuple[tuple[Parse, bool] | None, ...]
+
+
+@functools.cache
+def for_language(lang: str) -> Morphology:
+    """The shared analyzer for ``lang``: loading dictionaries takes a while."""
+    return Morphology(lang)
+
+
+class Morphology:
+    """Lemmatize, find and inflect words of one language ("uk" or "ru")."""
+
+    def __init__(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            raise L10nError(f"no morphology for language {lang!r}; supported: uk, ru")
+        try:
+            self._analyzer = pymorphy3.MorphAnalyzer(lang=lang)
+        except (ValueError, OSError) as error:
+            raise L10nError(f"cannot load pymorphy3 dictionaries for {lang!r}: {error}") from error
+        self.lang = lang
+        self._government: dict[str, frozenset[str]] = {}
+        for line in _PREPOSITIONS[lang].strip().splitlines():
+            cases, prepositions = line.split(":")
+            self._government.update(dict.fromkeys(prepositions.split(), frozenset(cases.split())))
+        # Checks run over 100k entries: each word is analyzed once.
+        self._readings = functools.lru_cache(maxsize=1 << 17)(self._read)
+        self._lemmas = functools.lru_cache(maxsize=1 << 17)(self._normal_forms)
+        self._keys = functools.lru_cache(maxsize=1 << 14)(self._term_keys)
+        self._plan = functools.lru_cache(maxsize=1 << 14)(self._declension)
+        self._inflected = functools.lru_cache(maxsize=1 << 14)(self._inflect)
+
+    def lemmas(self, word: str) -> frozenset[str]:
+        """All normal forms the analyzer proposes for ``word``, guesses included."""
+        return self._lemmas(_normal(word))
+
+    def case_of(self, word: str, preceding: str | None = None) -> str | None:
+        """The most likely case of ``word``, narrowed by a preceding preposition.
+
+        Alone, a word is often ambiguous («Бахмут»: nomn or accs); the word
+        before it («у», «до», «за») settles most of that. A capitalized word is
+        taken as a name where it can be one («Артемівська»: gent, not the
+        feminine adjective).
+        """
+        readings = self._readings(_normal(word))
+        if word[:1].isupper():
+            readings = tuple(r for r in readings if r.noun) or readings
+        return self._best_case(readings, preceding)
+
+    def find_term(self, text: str, lemma: str, extra_forms: Iterable[str] = ()) -> list[TermMatch]:
+        """Occurrences of the term ``lemma`` in ``text``, in any case, in text order.
+
+        A word of ``text`` stands for the term word in its place when they share
+        a lemma, ignoring letter case and apostrophe style; the words may be
+        parted by spaces and quotation marks only. ``extra_forms`` are spellings
+        the analyzer gets wrong, matched as written (ignoring letter case).
+        Of overlapping occurrences the earliest, then the longest, is kept.
+        """
+        tokens = list(_WORD.finditer(text))
+        normalized = _normal(text)  # in one go: it is much of the work
+        if len(normalized) == len(text):
+            words = [normalized[t.start() : t.end()] for t in tokens]
+        else:
+            words = [_normal(t.group()) for t in tokens]
+        joined = [bool(_GAP.fullmatch(text, a.end(), b.start())) for a, b in zip(tokens, tokens[1:])]
+        term = tuple(map(_normal, _words(lemma)))
+        found = [
+            _span(text, tokens, i, len(term), self._case_at(words, joined, i, term))
+            for i in _runs(words, joined, term, self._same_word)
+        ]
+        for form in extra_forms:
+            spelled = tuple(map(_normal, _words(form)))
+            for i in _runs(words, joined, spelled, str.__eq__):
+                found.append(_span(text, tokens, i, len(spelled), None))
+        matches: list[TermMatch] = []
+        for match in sorted(found, key=lambda m: (m.start, -m.end)):
+            if not matches or match.start >= matches[-1].end:
+                matches.append(match)
+        return matches
+
+    def inflect(self, lemma: str, case: str) -> str:
+        """``lemma`` (a term in its dictionary form) put into ``case``.
+
+        The head noun, the adjectives before it and names in apposition after it
+        decline («Президент Володимир Зеленський»); the rest stays («вивчення
+        війни», «США»). Number and gender are the term's own («Збройні сили»
+        stays plural). Words the analyzer cannot inflect, and indeclinable ones
+        («Шойгу», «ООН»), are kept as written. ``case`` is one of :data:`CASES`;
+        Russian «gen2» and «loc2» also work («в Крыму»).
+        """
+        if case not in CASES and case not in _BASE_CASE:
+            raise L10nError(f"unknown grammatical case {case!r}; expected one of {', '.join(CASES)}")
+        return self._inflected(lemma, case)
+
+    # -- words --------------------------------------------------------------
+
+    def _read(self, word: str) -> tuple[_Reading, ...]:
+        return tuple(
+            _Reading(self._fold(p.normal_form), _case(p), p.score, p.tag.POS == "NOUN")
+            for p in self._analyzer.parse(word)
+        )
+
+    def _fold(self, lemma: str) -> str:
+        return lemma.replace("ё", "е") if self.lang == "ru" else lemma
+
+    def _normal_forms(self, word: str) -> frozenset[str]:
+        return frozenset(r.lemma for r in self._readings(word))
+
+    def _term_keys(self, word: str) -> frozenset[str]:
+        """The lemmas a (normalized) term word stands for.
+
+        A word given in its dictionary form means that form: «Київ» is the city,
+        not the genitive plural of «кий». Other words («війни» in «Інститут
+        вивчення війни») stand for all their lemmas and for themselves, as the
+        guesser may lemmatize an unknown name differently in different cases
+        (ru «Кулеба» → «кулеб», «Кулебой» → «кулеба»).
+        """
+        lemmas, own = self._lemmas(word), self._fold(word)
+        return frozenset({own}) if own in lemmas else lemmas | {own}
+
+    def _same_word(self, term_word: str, word: str) -> bool:
+        """Whether ``word`` may be a form of ``term_word`` (both normalized)."""
+        if term_word == word or not self._keys(term_word).isdisjoint(self._lemmas(word)):
+            return True
+        parts, term_parts = word.split("-"), term_word.split("-")
+        return 1 < len(parts) == len(term_parts) and all(map(self._same_word, term_parts, parts))
+
+    def _best_case(self, readings: Iterable[_Reading], preceding: str | None) -> str | None:
+        weights: dict[str, float] = {}
+        for reading in readings:
+            if reading.case is not None:
+                weights[reading.case] = weights.get(reading.case, 0.0) + reading.score
+        governed = self._government.get(_normal(preceding or ""), frozenset())
+        candidates = [c for c in weights if c in governed] or list(weights)
+        return max(candidates, key=weights.__getitem__, default=None)
+
+    def _case_at(self, words: list[str], joined: list[bool], i: int, term: tuple[str, ...]) -> str | None:
+        """The case of ``term`` (normalized) at word ``i``: the one its declining
+        words agree on («Державного департаменту»: gent, not datv)."""
+        plan = self._plan(term)
+        readings: list[list[_Reading]] = []
+        for j in [j for j, step in enumerate(plan) if step is not None] or range(len(term)):
+            keys = self._keys(term[j])
+            own = [r for r in self._readings(words[i + j]) if r.case and r.lemma in keys]
+            readings += [own] if own else []
+        agreed = set(CASES).intersection(*({r.case for r in own} for own in readings))
+        preceding = words[i - 1] if i > 0 and joined[i - 1] else None
+        return self._best_case((r for own in readings for r in own if r.case in agreed), preceding)
+
+    # -- inflection ---------------------------------------------------------
+
+    def _inflect(self, lemma: str, case: str) -> str:
+        tokens = list(_WORD.finditer(lemma))
+        plan = self._plan(tuple(_normal(m.group()) for m in tokens))
+        pieces, last = [], 0
+        for token, step in zip(tokens, plan):
+            word = token.group()
+            if step is not None:
+                word = _restore_spelling(word, self._inflect_word(*step, case) or word)
+            pieces += [lemma[last : token.start()], word]
+            last = token.end()
+        return "".join(pieces) + lemma[last:]
+
+    def _declension(self, words: tuple[str, ...]) -> _Plan:
+        """Which words of a term (normalized, in dictionary form) decline, and how.
+
+        The head is the first word that is not an adjective agreeing with the
+        next; the adjectives before it agree with it; capitalized names after it
+        are in apposition and take the gender of the being before them, so
+        «Юлія Тимошенко» stays and «Петро Тимошенко» declines.
+        """
+        nominative = [[p for p in self._analyzer.parse(w) if _is_nominative(p)] for w in words]
+        plan: list[tuple[Parse, bool] | None] = [None] * len(words)
+        n = len(words)
+        head = next((i for i in range(n) if not _modifies(nominative[i], nominative[i + 1 : i + 2])), 0)
+        if not any(_pos(p) in ("NOUN", "ADJF") for p in (nominative[head] if n else [])):
+            return tuple(plan)
+        plan[head] = head_reading, animate = _noun_reading(words[head], nominative[head], None)
+        for i in range(head):
+            fitting = [a for a in nominative[i] if _pos(a) == "ADJF" and _agrees(a, head_reading)]
+            plan[i] = (fitting[0] if fitting else nominative[i][0], animate)
+        gender = head_reading.tag.gender if animate else None
+        for i in range(head + 1, n):
+            names = [p for p in nominative[i] if _pos(p) == "ADJF" or _is_name(p)]
+            if not words[i][:1].isupper() and False or not any(_pos(p) == "NOUN" for p in names):
+                break
+            plan[i] = reading, being = _noun_reading(words[i], names, gender)
+            gender = reading.tag.gender if being else gender
+        return tuple(plan)
+
+    def _inflect_word(self, reading: Parse, animate: bool, case: str) -> str | None:
+        tag = reading.tag
+        # Masculine and plural adjectives have two accusatives: the nominative
+        # for things, the genitive for beings; the noun they go with decides.
+        if case == "accs" and _pos(reading) == "ADJF" and (tag.gender == "masc" or _plural(reading)):
+            case = "gent" if animate else "nomn"
+        forms = [
+            f
+            for f in reading.lexeme
+            if f.tag.case == case
+            and _plural(f) == _plural(reading)
+            and (_plural(f) or f.tag.gender == tag.gender)
+        ]
+        if not forms:
+            base = _BASE_CASE.get(case)  # no «в Бахмуту»: from loc2 back to loct
+            return self._inflect_word(reading, animate, base) if base else None
+        stem = _stem(reading) if self.lang == "uk" and len(forms) > 1 else ""
+
+        def rank(form: Parse) -> tuple[int, int]:
+            variant = _uk_variant_rank(form, case, animate, stem) if self.lang == "uk" else 0
+            return variant, len(form.tag.grammemes - tag.grammemes - {case})
+
+        return min(forms, key=rank).word
+
+
+def _case(parse: Parse) -> str | None:
+    case = str(parse.tag.case or "")  # a plain str: pymorphy3's grammemes compare slowly
+    case = _BASE_CASE.get(case, case)
+    return case if case in CASES else None
+
+
+def _pos(parse: Parse) -> str | None:
+    """The part of speech, with participles counted as adjectives."""
+    pos = parse.tag.POS
+    return "ADJF" if pos in _ADJECTIVE else pos
+
+
+def _plural(parse: Parse) -> bool:
+    # Membership in tag.grammemes, not in the tag: tags reject grammemes they
+    # do not know, and which ones they know depends on the dictionaries loaded.
+    return "plur" in parse.tag.grammemes
+
+
+def _is_nominative(parse: Parse) -> bool:
+    # pymorphy3-dicts-uk leaves the case off some lemmas («секретар»: NOUN,anim masc).
+    caseless = parse.tag.case is None and _pos(parse) in ("NOUN", "ADJF")
+    return parse.tag.case == "nomn" or (caseless and parse.word == parse.normal_form)
+
+
+def _agrees(adjective: Parse, word: Parse) -> bool:
+    """Whether ``adjective`` can modify ``word`` (both nominative)."""
+    if _plural(adjective) or _plural(word):
+        return _plural(adjective) and _plural(word)
+    gender = word.tag.gender
+    return gender not in ("masc", "femn", "neut") or gender == adjective.tag.gender
+
+
+def _modifies(readings: list[Parse], following: list[list[Parse]]) -> bool:
+    adjectives = [p for p in readings if _pos(p) == "ADJF"]
+    return any(_agrees(a, r) for a in adjectives for f in following for r in f)
+
+
+def _is_name(parse: Parse) -> bool:
+    return _pos(parse) == "NOUN" and (parse.tag.animacy == "anim" or bool(_NAME & parse.tag.grammemes))
+
+
+def _noun_reading(word: str, readings: list[Parse], gender: str | None) -> tuple[Parse, bool]:
+    """The parse to decline a noun by, and whether it names a being.
+
+    Surnames shaped like adjectives («Зеленський», «Сирський») decline as
+    adjectives: the dictionaries' noun paradigms for them are sometimes wrong.
+    """
+    nouns = [p for p in readings if _pos(p) == "NOUN"]
+    nouns = [p for p in nouns if p.tag.gender == gender] or nouns
+    noun = max(nouns, key=_noun_preference, default=None)
+    adjectives = [p for p in readings if _pos(p) == "ADJF"]
+    own = [a for a in adjectives if a.normal_form == word]
+    reading = own[0] if own else noun if noun is not None else adjectives[0]
+    return reading, noun is not None and noun.tag.animacy == "anim"
+
+
+def _noun_preference(parse: Parse) -> tuple[bool | float, ...]:
+    """Rank readings of a name: known before guessed, places (only Russian tags
+    them) before people, people before things, declinable before not (a
+    consonant-final surname is indeclinable only for a woman: «Макрон»)."""
+    grammemes = parse.tag.grammemes
+    known = type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
+    return known, "Geox" in grammemes, "anim" in grammemes, "Fixd" not in grammemes, parse.score
+
+
+def _uk_variant_rank(form: Parse, case: str, animate: bool, stem: str) -> int:
+    """Prefer the usual of Ukrainian doublets, which the dictionary lists in no
+    useful order: «Бахмуту» (datv), «Києві», «полку», «Міжнародному» (loct),
+    «Президентові» (datv and loct of beings). ``stem`` tells the ending of
+    «Києві» (-і) from that of «Бахмутові» (-ові)."""
+    word = form.word
+    if case == "loct" and (word.endswith("ому") or _pos(form) == "ADJF"):
+        return 0 if word.endswith("ому") else 1
+    ending = word[len(stem) :] if stem and word.startswith(stem) else word[-3:]
+    dative = ending in ("ові", "еві", "єві")
+    if case in ("datv", "loct") and animate and _pos(form) == "NOUN":
+        return 0 if dative else 1
+    if case == "datv":
+        return 1 if dative else 0
+    if case == "loct":
+        return 2 if dative else 0 if ending in ("і", "ї") else 1
+    return 0
+
+
+def _stem(reading: Parse) -> str:
+    """The stem of a masculine noun, from its instrumental («Києв|ом»)."""
+    for form in reading.lexeme:
+        if form.tag.case == "ablt" and not _plural(form) and form.word.endswith(("ом", "ем", "єм")):
+            return form.word[:-2]
+    return ""
+
+
+def _normal(word: str) -> str:
+    return word.lower().translate(_NORMALIZE)
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(m.group() for m in _WORD.finditer(text))
+
+
+def _runs(
+    words: list[str], joined: list[bool], term: tuple[str, ...], same: Callable[[str, str], bool]
+) -> list[int]:
+    """Indexes of the words that start a run matching ``term`` word by word."""
+    n = len(term)
+    return [
+        i
+        for i in range(len(words) - n + 1)
+        if n
+        and same(term[0], words[i])
+        and all(joined[i + j - 1] and same(term[j], words[i + j]) for j in range(1, n))
+    ]
+
+
+def _span(text: str, tokens: list[re.Match[str]], i: int, length: int, case: str | None) -> TermMatch:
+    start, end = tokens[i].start(), tokens[i + length - 1].end()
+    return TermMatch(start, end, text[start:end], case)
+
+
+def _restore_spelling(original: str, inflected: str) -> str:
+    """Give ``inflected`` the letter case and apostrophe of ``original``."""
+    apostrophe = next((c for c in original if c in "'ʼ’"), "'")
+    inflected = inflected.replace("'", apostrophe)
+    if len(original) > 1 and original.isupper():
+        return inflected.upper()
+    originals, parts = re.split(r"([-‐‑])", original), re.split(r"([-‐‑])", inflected)
+    if len(originals) != len(parts):
+        originals, parts = [original], [inflected]
+    return "".join(p[:1].upper() + p[1:] if o[:1].isupper() else p for o, p in zip(originals, parts))

@@ -1,0 +1,352 @@
+"""Build a small but valid Argos Translate package at test time.
+
+Argos models cannot be downloaded here, so the tests and the engine benchmark
+make their own: a sentencepiece model trained on generated text, a
+random-weight CTranslate2 Transformer filled the way CTranslate2's converters
+fill a spec, ``metadata.json`` like real packages carry, and a MiniSBD
+sentence-splitter model under ``minisbd/``.  The splitter matters: without it
+``argostranslate.translate.translate()`` (our baseline) downloads one at its
+first call.  The ONNX file is written by hand (protobuf wire format) so the
+tests need no ``onnx`` package; it never splits, it marks every character as
+a token end, so Argos translates each input as one sentence.
+
+Everything is seeded: the same arguments give the same package and outputs.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import random
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+EN_WORDS = (
+    "the city troops front line russian ukrainian forces president said on march "
+    "military region war attack defense minister army town eastern southern "
+    "people would could into from with after before during against their his "
+    "her council security meeting nations united chief visit talks grain deal "
+    "water power plant nuclear agency report officials week month year day "
+    "bakhmut kyiv donetsk zelenskiy guterres wagner group fighting heavy losses"
+).split()
+UK_WORDS = (
+    "місто війська лінія фронту російські українські сили президент сказав "
+    "березня військові регіон війна атака оборони міністр армія східний "
+    "люди могли після перед під час проти їхні його раді безпеки зустріч "
+    "об'єднаних націй генеральний секретар візит переговори зерно угода вода "
+    "електростанція атомна агентство звіт посадовці тиждень місяць рік день "
+    "бахмут київ донецьк зеленський гутерреш вагнер група бої важкі втрати"
+).split()
+
+
+@dataclass(frozen=True)
+class ModelSize:
+    """Transformer dimensions: ``TINY`` for tests, ``REAL`` for benchmarks."""
+
+    layers: tuple[int, int]
+    d_model: int
+    heads: int
+    ffn: int
+    vocab: int
+
+
+TINY = ModelSize(layers=(2, 2), d_model=64, heads=2, ffn=128, vocab=400)
+REAL = ModelSize(layers=(6, 6), d_model=512, heads=8, ffn=2048, vocab=8000)
+
+
+def corpus_lines(count: int = 400, seed: int = 0) -> list[str]:
+    """Deterministic English and Ukrainian lines to train sentencepiece on."""
+    rng = random.Random(seed)
+    lines = []
+    for i in range(count):
+        words = EN_WORDS if i % 2 == 0 else UK_WORDS
+        line = " ".join(rng.choice(words) for _ in range(rng.randint(4, 14)))
+        lines.append(line.capitalize() + rng.choice([".", ".", ",", "?", "!"]))
+    return lines
+
+
+def train_sentencepiece(lines: Iterable[str], vocab_size: int) -> bytes:
+    """Train a unigram sentencepiece model; ``vocab_size`` is an upper bound."""
+    import sentencepiece as spm
+
+    spm.set_min_log_level(2)
+    buffer = io.BytesIO()
+    spm.SentencePieceTrainer.train(
+        sentence_iterator=iter(list(lines)),
+        model_writer=buffer,
+        vocab_size=vocab_size,
+        hard_vocab_limit=False,
+        model_type="unigram",
+        character_coverage=1.0,
+        num_threads=1,
+        shuffle_input_sentence=False,
+    )
+    return buffer.getvalue()
+
+
+def model_vocabulary(sp_model: bytes, size: int) -> list[str]:
+    """The sentencepiece pieces, padded with filler pieces up to ``size``.
+
+    Filler pieces let a small training corpus still give a model of real
+    vocabulary size; sentencepiece decodes them as unknowns, which is fine for
+    a random model.
+    """
+    import sentencepiece as spm
+
+    processor = spm.SentencePieceProcessor(model_proto=sp_model)
+    pieces = [processor.id_to_piece(i) for i in range(processor.get_piece_size())]
+    pieces += [f"▁filler{i}" for i in range(size - len(pieces))]
+    return pieces
+
+
+def build_ct2_model(
+    model_dir: Path,
+    vocabulary: list[str],
+    size: ModelSize,
+    *,
+    seed: int = 0,
+    eos_bias: float = 4.0,
+    quantization: str | None = None,
+) -> None:
+    """Save a random-weight Transformer of ``size`` as a CTranslate2 model.
+
+    The ``</s>`` row of the output projection gets ``eos_bias``, since random
+    weights otherwise rarely stop before the 256-token limit.
+    """
+    from ctranslate2.specs import transformer_spec
+
+    spec = transformer_spec.TransformerSpec.from_config(size.layers, size.heads)
+    rng = np.random.default_rng(seed)
+    d, vocab = size.d_model, len(vocabulary)
+    _fill_encoder(spec.encoder, rng, d, size.ffn, vocab)
+    _fill_decoder(spec.decoder, rng, d, size.ffn, vocab)
+    spec.decoder.projection.bias[vocabulary.index("</s>")] += eos_bias
+    spec.register_source_vocabulary(vocabulary)
+    spec.register_target_vocabulary(vocabulary)
+    spec.validate()
+    spec.optimize(quantization=quantization)
+    model_dir.mkdir(parents=True, exist_ok=True)
+    spec.save(str(model_dir))
+
+
+def _weights(rng: np.random.Generator, *shape: int, scale: float | None = None) -> np.ndarray:
+    std = scale if scale is not None else shape[-1] ** -0.5
+    return rng.normal(0.0, std, size=shape).astype(np.float32)
+
+
+def _fill_norm(spec, d: int) -> None:
+    spec.gamma = np.ones(d, dtype=np.float32)
+    spec.beta = np.zeros(d, dtype=np.float32)
+
+
+def _fill_linear(spec, rng: np.random.Generator, out: int, inp: int) -> None:
+    spec.weight = _weights(rng, out, inp)
+    spec.bias = np.zeros(out, dtype=np.float32)
+
+
+def _fill_attention(spec, rng: np.random.Generator, d: int, self_attention: bool) -> None:
+    _fill_norm(spec.layer_norm, d)
+    if self_attention:
+        _fill_linear(spec.linear[0], rng, 3 * d, d)
+    else:
+        _fill_linear(spec.linear[0], rng, d, d)
+        _fill_linear(spec.linear[1], rng, 2 * d, d)
+    _fill_linear(spec.linear[-1], rng, d, d)
+
+
+def _fill_ffn(spec, rng: np.random.Generator, d: int, ffn: int) -> None:
+    _fill_norm(spec.layer_norm, d)
+    _fill_linear(spec.linear_0, rng, ffn, d)
+    _fill_linear(spec.linear_1, rng, d, ffn)
+
+
+def _fill_encoder(spec, rng: np.random.Generator, d: int, ffn: int, vocab: int) -> None:
+    spec.embeddings[0].weight = _weights(rng, vocab, d, scale=d**-0.5)
+    _fill_norm(spec.layer_norm, d)
+    for layer in spec.layer:
+        _fill_attention(layer.self_attention, rng, d, self_attention=True)
+        _fill_ffn(layer.ffn, rng, d, ffn)
+
+
+def _fill_decoder(spec, rng: np.random.Generator, d: int, ffn: int, vocab: int) -> None:
+    spec.embeddings.weight = _weights(rng, vocab, d, scale=d**-0.5)
+    _fill_norm(spec.layer_norm, d)
+    for layer in spec.layer:
+        _fill_attention(layer.self_attention, rng, d, self_attention=True)
+        _fill_attention(layer.attention, rng, d, self_attention=False)
+        _fill_ffn(layer.ffn, rng, d, ffn)
+    # Peaked output distributions, like a trained model: fewer near-ties.
+    spec.projection.weight = _weights(rng, vocab, d, scale=4.0 * d**-0.5)
+    spec.projection.bias = np.zeros(vocab, dtype=np.float32)
+
+
+# --- A MiniSBD model, written as ONNX protobuf by hand ----------------------
+
+
+def _varint(value: int) -> bytes:
+    value &= (1 << 64) - 1
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        if value:
+            out.append(byte | 0x80)
+        else:
+            out.append(byte)
+            return bytes(out)
+
+
+def _field(number: int, value: int | str | bytes) -> bytes:
+    """One protobuf field: varint for ints, length-delimited otherwise."""
+    if isinstance(value, int):
+        return _varint(number << 3) + _varint(value)
+    data = value.encode("utf-8") if isinstance(value, str) else value
+    return _varint(number << 3 | 2) + _varint(len(data)) + data
+
+
+def _tensor(name: str, array: np.ndarray) -> bytes:
+    elem_type = {np.dtype(np.float32): 1, np.dtype(np.int64): 7}[array.dtype]
+    dims = b"".join(_field(1, int(n)) for n in array.shape)
+    return dims + _field(2, elem_type) + _field(8, name) + _field(9, array.tobytes())
+
+
+def _value_info(name: str, elem_type: int, dims: tuple[str, ...]) -> bytes:
+    shape = b"".join(_field(1, _field(2, dim)) for dim in dims)
+    tensor_type = _field(1, elem_type) + _field(2, shape)
+    return _field(1, name) + _field(2, _field(1, tensor_type))
+
+
+def _node(op: str, inputs: list[str], outputs: list[str], attributes: bytes = b"") -> bytes:
+    body = b"".join(_field(1, i) for i in inputs) + b"".join(_field(2, o) for o in outputs)
+    return body + _field(3, outputs[0]) + _field(4, op) + attributes
+
+
+def _int_attribute(name: str, value: int) -> bytes:
+    return _field(5, _field(1, name) + _field(3, value) + _field(20, 2))
+
+
+def minisbd_model(lang: str = "en", seed: int = 0) -> bytes:
+    """An ONNX model MiniSBD accepts, predicting "token end" for every character.
+
+    It reads the ``units`` and ``features`` inputs MiniSBD feeds and returns
+    logits of shape [batch, chars, 5] whose argmax is always 1, so Argos'
+    splitter returns the whole input as one sentence.
+    """
+    rng = np.random.default_rng(seed)
+    bias = np.array([0.0, 50.0, 0.0, 0.0, 0.0], dtype=np.float32)
+    initializers = [
+        _tensor("axes", np.array([2], dtype=np.int64)),
+        _tensor("weight", (rng.normal(size=(1, 5)) * 1e-3).astype(np.float32)),
+        _tensor("bias", bias),
+    ]
+    nodes = [
+        _node("Cast", ["units"], ["units_float"], _int_attribute("to", 1)),
+        _node("Unsqueeze", ["units_float", "axes"], ["units_3d"]),
+        _node("MatMul", ["units_3d", "weight"], ["scores"]),
+        _node("Add", ["scores", "bias"], ["logits"]),
+    ]
+    graph = b"".join(_field(1, n) for n in nodes) + _field(2, "minisbd")
+    graph += b"".join(_field(5, t) for t in initializers)
+    graph += _field(11, _value_info("units", 7, ("batch", "chars")))
+    graph += _field(11, _value_info("features", 1, ("batch", "chars", "feats")))
+    graph += _field(12, _value_info("logits", 1, ("batch", "chars", "classes")))
+    return _onnx_model(graph, _minisbd_metadata(lang))
+
+
+def _minisbd_metadata(lang: str) -> dict[str, str]:
+    chars = sorted(set("".join(corpus_lines(200)) + " .,;:!?'\"()-0123456789"))
+    units = ["<PAD>", "<UNK>", *chars]
+    vocab = {"lang": lang, "idx": 0, "cutoff": 0, "lower": False,
+             "_unit2id": {u: i for i, u in enumerate(units)}, "_id2unit": units}
+    config = {"feat_funcs": ["space_before", "capitalized", "numeric"], "batch_size": 32}
+    return {"lang_code": lang, "config": json.dumps(config), "vocab": json.dumps(vocab)}
+
+
+def _onnx_model(graph: bytes, metadata: dict[str, str]) -> bytes:
+    model = _field(1, 8) + _field(2, "l10n-tests") + _field(7, graph)
+    model += _field(8, _field(1, "") + _field(2, 13))
+    for key, value in metadata.items():
+        model += _field(14, _field(1, key) + _field(2, value))
+    return model
+
+
+# --- The package ------------------------------------------------------------
+
+
+def build_argos_package(
+    tmpdir: str | os.PathLike[str],
+    from_code: str = "en",
+    to_code: str = "uk",
+    *,
+    size: ModelSize = TINY,
+    package_version: str = "1.9",
+    extra_lines: Iterable[str] = (),
+    quantization: str | None = None,
+    eos_bias: float = 6.5,
+    seed: int = 0,
+) -> Path:
+    """Build ``translate-<from>_<to>-<version>.argosmodel`` in ``tmpdir``.
+
+    The archive holds one top-level folder, as real packages do: ``model/``,
+    ``sentencepiece.model``, ``minisbd/<from>.onnx``, ``metadata.json`` and
+    ``README.md``.
+    """
+    root = Path(tmpdir) / f"translate-{from_code}_{to_code}-{package_version.replace('.', '_')}"
+    root.mkdir(parents=True, exist_ok=True)
+    sp_model = train_sentencepiece([*corpus_lines(seed=seed), *extra_lines], size.vocab)
+    (root / "sentencepiece.model").write_bytes(sp_model)
+    vocabulary = model_vocabulary(sp_model, size.vocab)
+    build_ct2_model(root / "model", vocabulary, size, seed=seed, eos_bias=eos_bias,
+                    quantization=quantization)
+    (root / "minisbd").mkdir(exist_ok=True)
+    (root / "minisbd" / f"{from_code}.onnx").write_bytes(minisbd_model(from_code, seed))
+    (root / "metadata.json").write_text(json.dumps(_metadata(from_code, to_code, package_version), indent=4))
+    (root / "README.md").write_text("# Test package\n\nRandom weights, made by tests/argos_fixture.py.\n")
+    return zip_folder(root, root.with_suffix(".argosmodel"))
+
+
+def _metadata(from_code: str, to_code: str, version: str) -> dict[str, object]:
+    names = {"en": "English", "uk": "Ukrainian", "ru": "Russian"}
+    return {
+        "package_version": version,
+        "argos_version": "1.9",
+        "from_code": from_code,
+        "from_name": names.get(from_code, from_code),
+        "to_code": to_code,
+        "to_name": names.get(to_code, to_code),
+        "type": "translate",
+        "links": [f"https://example.invalid/translate-{from_code}_{to_code}.argosmodel"],
+    }
+
+
+def zip_folder(folder: Path, archive: Path) -> Path:
+    """Zip ``folder`` with itself as the single top-level entry, deterministically."""
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                info = zipfile.ZipInfo(str(path.relative_to(folder.parent)), (2024, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                zf.writestr(info, path.read_bytes())
+    return archive
+
+
+def argos_environment(root: str | os.PathLike[str]) -> dict[str, str]:
+    """Environment variables that keep Argos (and onnxruntime) inside ``root``.
+
+    Set them before ``argostranslate`` is first imported: its settings module
+    reads them once, at import.
+    """
+    base = Path(root)
+    return {
+        "HOME": str(base / "home"),
+        "XDG_DATA_HOME": str(base / "home" / "data"),
+        "XDG_CONFIG_HOME": str(base / "home" / "config"),
+        "XDG_CACHE_HOME": str(base / "home" / "cache"),
+        "ARGOS_PACKAGES_DIR": str(base / "packages"),
+    }
+
