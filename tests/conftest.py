@@ -1,0 +1,42 @@
+"""Shared fixtures: a throwaway copy of the project, and an in-process CLI runner."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the repository's article project, as the current directory."""
+    shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
+    shutil.copytree(ROOT / "source", tmp_path / "source")
+    (tmp_path / "locales").mkdir()
+    shutil.copy(ROOT / "locales" / "glossary.csv", tmp_path / "locales" / "glossary.csv")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def translated_project(project: Path) -> Path:
+    """The project with the repository's real uk and ru catalogs."""
+    shutil.copytree(ROOT / "locales", project / "locales", dirs_exist_ok=True)
+    return project
+
+
+@pytest.fixture
+def cli():
+    """Run ``l10n`` in process; returns the click Result."""
+    from l10n.cli import main
+
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None):
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return run

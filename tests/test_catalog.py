@@ -1,0 +1,90 @@
+"""Template building and msgmerge-style merging: no translation is ever lost."""
+
+from l10n.catalog import HeaderInfo, build_template, merge, plural_forms
+from l10n.model import Catalog, Message
+from l10n.segment import segment_text
+
+INFO = HeaderInfo("test", "bugs@example.org")
+
+
+def template_of(text: str) -> Catalog:
+    document = segment_text(text, "a", "source/a.md")
+    return build_template(document, [], ("uk",), INFO, "2026-01-01 00:00+0000")
+
+
+def translate_all(catalog: Catalog, prefix: str = "UK ") -> Catalog:
+    for message in catalog.entries():
+        message.msgstr = prefix + message.msgid
+    return catalog
+
+
+def test_template_entries_carry_context_references_and_labels() -> None:
+    template = template_of("# Title\n\nOne sentence. Another one.\n")
+    entries = template.entries()
+    assert [(m.msgctxt, m.msgid) for m in entries] == [
+        ("headline", "Title"), ("paragraph", "One sentence."), ("paragraph", "Another one.")]
+    assert entries[1].references == ["source/a.md:3"]
+    assert entries[1].extracted_comments == ["paragraph 1, sentence 1"]
+
+
+def test_new_catalog_has_language_and_plural_forms() -> None:
+    merged = merge(template_of("Hello.\n"), None, "uk")
+    fields = merged.header_fields()
+    assert fields["Language"] == "uk"
+    assert fields["Plural-Forms"] == plural_forms("uk")
+    assert fields["Plural-Forms"].startswith("nplurals=3;")
+    assert fields["Content-Type"] == "text/plain; charset=UTF-8"
+
+
+def test_exact_match_keeps_translation() -> None:
+    old = translate_all(merge(template_of("One. Two.\n"), None, "uk"))
+    merged = merge(template_of("One. Two.\n"), old, "uk")
+    assert [(m.msgstr, m.fuzzy) for m in merged.entries()] == [("UK One.", False), ("UK Two.", False)]
+
+
+def test_changed_source_goes_fuzzy_with_previous_msgid() -> None:
+    old = translate_all(merge(template_of("The army held the city.\n"), None, "uk"))
+    merged = merge(template_of("The army still held the city.\n"), old, "uk")
+    (entry,) = merged.entries()
+    assert entry.fuzzy and entry.msgstr == "UK The army held the city."
+    assert entry.previous_msgid == "The army held the city."
+
+
+def test_removed_source_goes_obsolete_and_comes_back() -> None:
+    old = translate_all(merge(template_of("Kept. Removed sentence here.\n"), None, "uk"))
+    merged = merge(template_of("Kept.\n"), old, "uk")
+    assert [m.msgid for m in merged.obsolete_entries()] == ["Removed sentence here."]
+    revived = merge(template_of("Kept. Removed sentence here.\n"), merged, "uk")
+    entry = revived.entries()[1]
+    assert entry.msgstr == "UK Removed sentence here." and entry.fuzzy
+    assert revived.obsolete_entries() == []
+
+
+def test_untranslated_removed_entries_are_dropped() -> None:
+    old = merge(template_of("Gone.\n\nStays.\n"), None, "uk")
+    merged = merge(template_of("Stays.\n"), old, "uk")
+    assert merged.obsolete_entries() == []
+
+
+def test_translator_comments_and_header_survive() -> None:
+    old = translate_all(merge(template_of("One.\n"), None, "uk"))
+    old.entries()[0].translator_comments = ["checked by editor"]
+    old.header.msgstr = old.header.msgstr.replace("FULL NAME <EMAIL@ADDRESS>", "Olena <o@example.org>")
+    merged = merge(template_of("One.\n"), old, "uk")
+    assert merged.entries()[0].translator_comments == ["checked by editor"]
+    assert merged.header_fields()["Last-Translator"] == "Olena <o@example.org>"
+
+
+def test_merge_never_loses_a_translation_across_random_edits() -> None:
+    texts = ["Alpha one. Beta two.\n\nGamma three.\n", "Beta two.\n\nGamma three changed.\n", "Delta.\n", "Alpha one. Beta two.\n"]
+    catalog = None
+    seen: set[str] = set()
+    for text in texts:
+        catalog = merge(template_of(text), catalog, "uk")
+        for message in catalog.entries():
+            if not message.msgstr:
+                message.msgstr = "UK " + message.msgid
+        present = {m.msgstr for m in catalog.messages if not m.is_header}
+        assert seen <= present
+        seen |= present
+    assert isinstance(catalog.messages[0], Message)
