@@ -167,20 +167,144 @@ def stats(paths: tuple[str, ...], as_json: bool) -> None:
             )
 
 
+def _names(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``--select a,b --select c`` → ``("a", "b", "c")``."""
+    return tuple(name.strip() for value in values for name in value.split(",") if name.strip())
+
+
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False))
-@click.option("--min", "minimum", type=click.FloatRange(0, 100), help="Required translated percentage (default: config check_threshold).")
-def check(paths: tuple[str, ...], minimum: float | None) -> None:
-    """Fail (exit 1) when a catalog is below its completeness threshold."""
-    from .pipeline import check_completeness, project_catalogs
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--lang", multiple=True, help="Only catalogs of this language (repeatable).")
+@click.option("--min", "minimum", type=click.FloatRange(0, 100), help="Required translated percentage (default: config check_threshold, or 100).")
+@click.option("--select", multiple=True, metavar="IDS", help="Only these checks: comma-separated ids or families.")
+@click.option("--ignore", multiple=True, metavar="IDS", help="Skip these checks: comma-separated ids or families.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text", show_default=True, help="Output format.")
+@click.option("--strict", is_flag=True, help="Warnings fail the run too.")
+@click.option("--list", "list_checks", is_flag=True, help="List every check with its id, severity and title, and exit.")
+def check(
+    paths: tuple[Path, ...], lang: tuple[str, ...], minimum: float | None, select: tuple[str, ...],
+    ignore: tuple[str, ...], fmt: str, strict: bool, list_checks: bool,
+) -> None:
+    """Check PO catalogs (the project's, or PATHS: files or folders) before publishing.
+
+    Prints file:line: severity: check-id: message per finding and a summary.
+    Exit 0 when no error was found, 1 on errors (and warnings with --strict),
+    3 when the tool cannot run. A translator silences checks for one entry
+    with a translator comment: "# l10n-ignore: numbers, glossary".
+    """
+    from .checks import REGISTRY, UnknownCheck
+    from .checks.project import find_project, run_check
+    from .checks.report import format_result
+
+    if list_checks:
+        width = max(len(c.id) for c in REGISTRY.values())
+        for item in REGISTRY.values():
+            click.echo(f"{item.id.ljust(width)}  {item.severity.ljust(7)}  {item.title}")
+        return
+    config = find_project(Path.cwd())
+    if config is not None and lang:
+        _languages(config, lang)
+    try:
+        result = run_check(config, list(paths), languages=lang, minimum=minimum, select=_names(select), ignore=_names(ignore))
+    except UnknownCheck as exc:
+        raise click.BadParameter(exc.message, param_hint="--select/--ignore") from None
+    click.echo(format_result(result, fmt, strict), nl=False)
+    if result.failed(strict):
+        sys.exit(EXIT_FINDINGS)
+
+
+@main.group()
+def models() -> None:
+    """Manage offline Argos Translate models (ARGOS_PACKAGES_DIR is respected)."""
+
+
+@models.command("list")
+def models_list() -> None:
+    """Installed Argos packages for the configured pairs, and missing pairs."""
+    from .engines.argos import list_packages, pair_label
 
     config = _config()
-    files = [Path(p) for p in paths] or project_catalogs(config)
-    failed = False
-    for stats_, ok in check_completeness(config, files, minimum):
-        if not ok:
-            failed = True
-            click.echo(f"{stats_.path}:1: error: completeness: {stats_.percent:.1f}% translated ({stats_.fuzzy} fuzzy, {stats_.untranslated} untranslated)")
-    click.echo(f"{len(files)} catalog(s) checked, {'failed' if failed else 'all complete'}")
-    if failed:
+    pairs = [(config.source_language, lang) for lang in config.languages]
+    listing = list_packages(pairs)
+    for package in listing.installed:
+        click.echo(f"{pair_label(package.pair)}  {package.name} {package.version}  {package.path}")
+    for pair in listing.missing:
+        click.echo(f"{pair_label(pair)}  missing: l10n models install FILE.argosmodel (or --from-index {pair[0]}:{pair[1]})")
+    if listing.missing:
         sys.exit(EXIT_FINDINGS)
+
+
+@models.command("install")
+@click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.option("--from-index", "pairs", multiple=True, metavar="FROM:TO", help="Download from the Argos package index (needs network).")
+def models_install(files: tuple[str, ...], pairs: tuple[str, ...]) -> None:
+    """Install .argosmodel FILES, or packages from the Argos index."""
+    from .engines.argos import install_from_index, install_package_files
+
+    if not files and not pairs:
+        raise click.UsageError("give .argosmodel files or --from-index FROM:TO")
+    parsed = []
+    for pair in pairs:
+        source, sep, target = pair.partition(":")
+        if not sep or not source or not target:
+            raise click.BadParameter(f"{pair!r} is not FROM:TO", param_hint="--from-index")
+        parsed.append((source, target))
+    installed = install_package_files(files) if files else []
+    installed += install_from_index(parsed) if parsed else []
+    for package in installed:
+        click.echo(f"installed {package.name} {package.version} ({package.pair[0]} → {package.pair[1]})")
+
+
+def _progress() -> Any:
+    """A progress callback drawing a bar on a terminal (never in CI logs)."""
+
+    def report(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // max(total, 1)
+        click.echo(f"\rtranslating [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", err=True, nl=done >= total)
+
+    return report
+
+
+@main.command()
+@click.option("--lang", multiple=True, help="Only this language (repeatable).")
+@click.option("--dry-run", is_flag=True, help="Translate but write nothing; report what would change.")
+@click.option("--overwrite-mt", is_flag=True, help="Also refresh entries an earlier MT run filled (still fuzzy).")
+@click.option("--device", type=click.Choice(["cpu", "cuda", "auto"]), help="CTranslate2 device (default: Argos' setting).")
+@click.option("--threads", type=click.IntRange(0), help="CTranslate2 intra-op threads (default: Argos' setting).")
+@click.option("--beam-size", type=click.IntRange(1), help="Beam size (default: Argos' setting).")
+@click.option("--compute-type", help="CTranslate2 compute type, e.g. int8 (default: Argos' setting).")
+@click.option("--batch-size", type=click.IntRange(1), help="Examples per CTranslate2 batch (default: Argos' setting).")
+def pretranslate(lang: tuple[str, ...], dry_run: bool, overwrite_mt: bool, device: str | None, threads: int | None,
+                 beam_size: int | None, compute_type: str | None, batch_size: int | None) -> None:
+    """Fill empty entries offline: translation memory, then Argos MT (fuzzy, with provenance)."""
+    from .engines import EngineSettings
+    from .pipeline import pretranslate as run
+
+    settings = EngineSettings(device=device, intra_threads=threads, beam_size=beam_size,
+                              compute_type=compute_type, max_batch_size=batch_size)
+
+    def engine_for(source: str, target: str) -> Any:
+        from .engines.argos import ArgosTranslator
+
+        return ArgosTranslator(source, target, settings)
+
+    project = _project()
+    reports = run(project, engine_for, _languages(project.config, lang), overwrite_mt=overwrite_mt,
+                  dry_run=dry_run, progress=_progress() if sys.stderr.isatty() else None)
+    failed = False
+    for report in reports:
+        if report.error:
+            failed = True
+            click.echo(f"l10n: error: {report.lang}: {report.error}", err=True)
+        tally = report.glossary
+        click.echo(
+            f"{report.lang}: {report.from_memory} from memory, {report.from_engine} from MT "
+            f"({report.engine_inputs} distinct segments), {report.markup_failures} left for markup; "
+            f"glossary: {tally.enforced} enforced, {tally.already} already right, {tally.unplaced} not placed"
+        )
+        verb = "would write" if dry_run else "wrote"
+        for path in report.changed:
+            click.echo(f"  {verb} {path}")
+    if failed:
+        sys.exit(EXIT_ERROR)

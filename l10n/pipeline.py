@@ -11,6 +11,7 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .catalog import HeaderInfo, build_template, merge, now_stamp, same_content
 from .config import Config
@@ -229,3 +230,23 @@ def require_built(reports: list[EditionReport]) -> None:
     refused = [r for r in reports if not r.built]
     if refused:
         raise BuildError("; ".join(f"{r.lang}/{r.slug}: {r.reason}" for r in refused))
+
+
+def pretranslate(
+    project: Project, engine_for: Any, languages: tuple[str, ...] | None = None, *,
+    overwrite_mt: bool = False, dry_run: bool = False, progress: Any = None,
+) -> list[Any]:
+    """Pretranslate every language's catalogs; one report per language."""
+    from .pretranslate import pretranslate_language
+
+    config = project.config
+    reports = []
+    for lang in languages or config.languages:
+        catalogs = [(path, config.relative(path)) for path in project_catalogs(config, (lang,))]
+        reports.append(
+            pretranslate_language(
+                lang, config.source_language, catalogs, project.terms, engine_for,
+                other_langs=config.languages, overwrite_mt=overwrite_mt, dry_run=dry_run, progress=progress,
+            )
+        )
+    return reports

@@ -1,0 +1,194 @@
+"""Fill empty catalog entries: translation memory first, then the MT engine.
+
+Promises, in order of importance:
+
+1. A translator's work is never touched: only empty msgstrs are filled, and
+   entries filled by an earlier MT run (recognized by their provenance
+   comment) are refreshed only when asked (``overwrite_mt``).
+2. Every filled entry is ``fuzzy`` and says where it came from
+   (``# MT: argos translate-en_uk 1.9 2026-11-25`` or ``# TM: <catalog>``),
+   so CI can block unreviewed machine text.
+3. Markup survives or the entry stays empty with a comment saying why.
+4. Glossary names are enforced in the case the sentence needs.
+5. The engine is loaded once per language, only if there is work, and every
+   distinct segment of every catalog goes through it once, in batches.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from .engines import Translator, provenance
+from .errors import EngineError
+from .inline import PLACEHOLDER_RE, placeholder_tags
+from .model import Catalog, Message, Term
+from .pofile import format_po, read_po
+from .files import write_text
+from .terminology import Tally, enforce_terms
+
+EngineFactory = Callable[[str, str], Translator]
+PROVENANCE_PREFIXES = ("MT:", "TM:")
+MARKUP_NOTE = "MT: not filled: the engine lost or broke the placeholders"
+CHUNK = 64
+
+
+@dataclass
+class LanguageReport:
+    """What pretranslation did (or would do) for one language."""
+
+    lang: str
+    from_memory: int = 0
+    from_engine: int = 0
+    markup_failures: int = 0
+    engine_inputs: int = 0
+    glossary: Tally = field(default_factory=Tally)
+    changed: list[str] = field(default_factory=list)
+    error: str | None = None
+
+
+@dataclass
+class _Job:
+    """The catalogs of one language, and the entries to fill."""
+
+    catalogs: list[tuple[Path, str, Catalog]]
+    targets: list[Message]
+
+
+def is_machine_filled(message: Message) -> bool:
+    return any(comment.startswith(PROVENANCE_PREFIXES) for comment in message.translator_comments)
+
+
+def pretranslate_language(
+    lang: str, source_lang: str, catalogs: list[tuple[Path, str]], terms: list[Term], engine_for: EngineFactory,
+    *, other_langs: tuple[str, ...] = (), overwrite_mt: bool = False, dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None, today: str | None = None,
+) -> LanguageReport:
+    """Pretranslate every catalog of one language (``catalogs``: path, shown)."""
+    report = LanguageReport(lang)
+    job = _collect(catalogs, overwrite_mt)
+    memory = _memory(job.catalogs)
+    stamp = today or date.today().isoformat()
+    queue: list[Message] = []
+    for message in job.targets:
+        remembered = memory.get(message.msgid)
+        if remembered is not None:
+            _fill(message, remembered[0], f"TM: {remembered[1]}")
+            report.from_memory += 1
+        else:
+            queue.append(message)
+    if queue:
+        try:
+            _machine_translate(queue, lang, source_lang, terms, engine_for, other_langs, report, progress, stamp)
+        except EngineError as error:
+            report.error = str(error)
+    _write(job, report, dry_run)
+    return report
+
+
+def _collect(catalogs: list[tuple[Path, str]], overwrite_mt: bool) -> _Job:
+    loaded = [(path, shown, read_po(path)) for path, shown in catalogs]
+    targets = []
+    for _, _, catalog in loaded:
+        for message in catalog.entries():
+            if message.msgid_plural is not None:
+                continue
+            if not message.msgstr or (overwrite_mt and is_machine_filled(message) and message.fuzzy):
+                targets.append(message)
+    return _Job(loaded, targets)
+
+
+def _memory(catalogs: list[tuple[Path, str, Catalog]]) -> dict[str, tuple[str, str]]:
+    """Human translations (reviewed, not machine-filled) by msgid."""
+    memory: dict[str, tuple[str, str]] = {}
+    for _, shown, catalog in catalogs:
+        for message in catalog.entries():
+            if message.translated and not is_machine_filled(message):
+                memory.setdefault(message.msgid, (message.msgstr, shown))
+    return memory
+
+
+def _fill(message: Message, text: str, origin: str) -> None:
+    message.msgstr = text
+    message.fuzzy = True
+    kept = [c for c in message.translator_comments if not c.startswith(PROVENANCE_PREFIXES)]
+    message.translator_comments = [*kept, origin]
+
+
+def _machine_translate(
+    queue: list[Message], lang: str, source_lang: str, terms: list[Term], engine_for: EngineFactory,
+    other_langs: tuple[str, ...], report: LanguageReport, progress: Callable[[int, int], None] | None, stamp: str,
+) -> None:
+    unique = list(dict.fromkeys(message.msgid for message in queue))
+    engine = engine_for(source_lang, lang)
+    outputs = _translate_all(engine, unique, progress)
+    report.engine_inputs = len(unique)
+    origin = f"MT: {provenance(engine)} {stamp}"
+    for message in queue:
+        output = outputs[message.msgid]
+        if output is None:
+            report.markup_failures += 1
+            message.msgstr = ""
+            message.translator_comments = [c for c in message.translator_comments if not c.startswith(PROVENANCE_PREFIXES)]
+            message.translator_comments.append(MARKUP_NOTE)
+            continue
+        enforced = enforce_terms(message.msgid, output, terms, lang, other_langs)
+        report.glossary.add(enforced.tally)
+        _fill(message, enforced.text, origin)
+        report.from_engine += 1
+
+
+def _translate_all(engine: Translator, texts: list[str], progress: Callable[[int, int], None] | None) -> dict[str, str | None]:
+    """Translate in chunks (for progress); markup that does not survive is retried bare."""
+    results: dict[str, str | None] = {}
+    for start in range(0, len(texts), CHUNK):
+        chunk = texts[start : start + CHUNK]
+        for text, output in zip(chunk, engine.translate_batch(chunk)):
+            results[text] = output if _same_markup(text, output) else None
+        if progress is not None:
+            progress(min(start + CHUNK, len(texts)), len(texts))
+    retry = [text for text, output in results.items() if output is None and _edge_atoms_only(text)]
+    if retry:
+        bare = [PLACEHOLDER_RE.sub("", text).strip() for text in retry]
+        for text, output in zip(retry, engine.translate_batch(bare)):
+            results[text] = _reattach(text, output)
+    return results
+
+
+def _same_markup(source: str, output: str) -> bool:
+    """Same placeholders, each once, and pairs still open before they close."""
+    tags = placeholder_tags(output)
+    if Counter(tags) != Counter(placeholder_tags(source)) or len(set(tags)) != len(tags):
+        return False
+    return all(
+        output.index(tag) < output.index(tag.replace("<", "</", 1))
+        for tag in tags
+        if not tag.startswith("</") and not tag.endswith("/>")
+    )
+
+
+def _edge_atoms_only(text: str) -> bool:
+    """Markup only at the very start or end (an image, a line break)."""
+    inner = PLACEHOLDER_RE.sub("", text).strip()
+    if not inner or not all(tag.endswith("/>") for tag in placeholder_tags(text)):
+        return False
+    return text.count(inner) == 1  # no tag inside the text itself
+
+
+def _reattach(text: str, output: str) -> str | None:
+    inner = PLACEHOLDER_RE.sub("", text).strip()
+    head, _, tail = text.partition(inner)
+    return f"{head}{output.strip()}{tail}" if output.strip() else None
+
+
+def _write(job: _Job, report: LanguageReport, dry_run: bool) -> None:
+    for path, shown, catalog in job.catalogs:
+        text = format_po(catalog)
+        if path.read_text("utf-8") == text:
+            continue
+        report.changed.append(shown)
+        if not dry_run:
+            write_text(path, text)

@@ -1,0 +1,146 @@
+"""Put glossary names into a machine translation, in the case the sentence needs.
+
+An engine that knows nothing of our glossary writes «Артемовск» for Bakhmut,
+leaves "Kyiv" in Latin, or writes the Russian «Киев» into Ukrainian text. For
+each glossary term of the source segment we find what the engine wrote in its
+place and swap in the glossary lemma, inflected into the case the engine's
+word (or the preposition before it) shows: «у Бахмуті», «до Бахмута».
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from .glossary import find_terms
+from .model import Term
+from .morphology import TermMatch, for_language
+
+_WORD = re.compile(r"[^\W\d_][\w'ʼ’-]*")
+_SIMILARITY = 0.6
+
+
+@dataclass
+class Tally:
+    """How many glossary occurrences were enforced, already right, not placed."""
+
+    enforced: int = 0
+    already: int = 0
+    unplaced: int = 0
+
+    def add(self, other: Tally) -> None:
+        self.enforced += other.enforced
+        self.already += other.already
+        self.unplaced += other.unplaced
+
+
+@dataclass(frozen=True)
+class Enforced:
+    text: str
+    tally: Tally
+    unplaced: tuple[str, ...]
+
+
+def enforce_terms(source: str, target: str, terms: list[Term], lang: str, other_langs: tuple[str, ...] = ()) -> Enforced:
+    """Return ``target`` with every glossary name of ``source`` in glossary form."""
+    tally = Tally()
+    unplaced: list[str] = []
+    for term in find_terms(source, terms):
+        if lang not in term.targets:
+            continue
+        target, outcome = _enforce_one(term, target, lang, other_langs)
+        setattr(tally, outcome, getattr(tally, outcome) + 1)
+        if outcome == "unplaced":
+            unplaced.append(term.source)
+    return Enforced(target, tally, tuple(unplaced))
+
+
+def _enforce_one(term: Term, text: str, lang: str, other_langs: tuple[str, ...]) -> tuple[str, str]:
+    lemma = term.targets[lang]
+    if term.keep_latin:
+        if lemma in text:
+            return text, "already"
+        return _replace_latin(term, text, lemma, lang)
+    morphology = for_language(lang)
+    if morphology.find_term(text, lemma, term.forms.get(lang, ())):
+        return text, "already"
+    for finder in (_english_copy, _other_language, _lookalike):
+        match = finder(term, text, lang, other_langs)
+        if match is not None:
+            case = match.case or _case_before(text, match.start, lang) or "nomn"
+            replacement = morphology.inflect(lemma, case)
+            return text[: match.start] + replacement + text[match.end :], "enforced"
+    return text, "unplaced"
+
+
+def _replace_latin(term: Term, text: str, lemma: str, lang: str) -> tuple[str, str]:
+    pattern = re.compile(re.escape(term.source), re.I)
+    if pattern.search(text):
+        return pattern.sub(lemma, text, count=1), "enforced"
+    return text, "unplaced"
+
+
+def _english_copy(term: Term, text: str, lang: str, other_langs: tuple[str, ...]) -> TermMatch | None:
+    """The engine copied the English name (common for rare names)."""
+    match = re.search(rf"(?<!\w){re.escape(term.source)}(?:'s)?(?!\w)", text)
+    return TermMatch(match.start(), match.end(), match.group(), None) if match else None
+
+
+def _other_language(term: Term, text: str, lang: str, other_langs: tuple[str, ...]) -> TermMatch | None:
+    """The other language's name (Киев in Ukrainian): keep its case, fix the word."""
+    for other in other_langs:
+        lemma = term.targets.get(other)
+        if other == lang or lemma is None or lemma == term.targets[lang]:
+            continue
+        matches = for_language(other).find_term(text, lemma, term.forms.get(other, ()))
+        if matches:
+            first = matches[0]
+            case = first.case or for_language(lang).case_of(first.surface, _word_before(text, first.start))
+            return TermMatch(first.start, first.end, first.surface, case)
+    return None
+
+
+def _lookalike(term: Term, text: str, lang: str, other_langs: tuple[str, ...]) -> TermMatch | None:
+    """A capitalized word that looks like a misspelt or mis-transliterated name."""
+    lemma = term.targets[lang]
+    if " " in lemma:
+        return None
+    best: tuple[float, re.Match[str]] | None = None
+    for word in _WORD.finditer(text):
+        surface = word.group()
+        if not surface[:1].isupper() or word.start() == 0 and not _looks_like_name(surface, lemma):
+            continue
+        ratio = difflib.SequenceMatcher(None, surface.lower()[: len(lemma)], lemma.lower()).ratio()
+        if ratio >= _SIMILARITY and (best is None or ratio > best[0]):
+            best = (ratio, word)
+    if best is None:
+        return None
+    word = best[1]
+    case = for_language(lang).case_of(word.group(), _word_before(text, word.start()))
+    return TermMatch(word.start(), word.end(), word.group(), case)
+
+
+def _looks_like_name(surface: str, lemma: str) -> bool:
+    return surface[:2].lower() == lemma[:2].lower()
+
+
+def _word_before(text: str, at: int) -> str | None:
+    words = _WORD.findall(text[:at])
+    return words[-1].lower() if words else None
+
+
+def _case_before(text: str, at: int, lang: str) -> str | None:
+    """The case a preposition right before ``at`` governs (for Latin copies)."""
+    preceding = _word_before(text, at)
+    if preceding is None:
+        return None
+    return _PREPOSITION_CASE[lang].get(preceding)
+
+
+_PREPOSITION_CASE = {
+    "uk": {"у": "loct", "в": "loct", "на": "loct", "до": "gent", "з": "gent", "із": "gent", "від": "gent",
+           "біля": "gent", "для": "gent", "без": "gent", "під": "ablt", "над": "ablt", "між": "ablt"},
+    "ru": {"в": "loct", "во": "loct", "на": "loct", "до": "gent", "из": "gent", "от": "gent", "у": "gent",
+           "для": "gent", "без": "gent", "под": "ablt", "над": "ablt", "к": "datv", "с": "ablt"},
+}

@@ -1,0 +1,196 @@
+"""Pretranslation: TM first, MT with provenance, translator work untouched.
+
+Unit tests use a dictionary engine (a fake beside the real path); the last
+tests run the real Argos/CTranslate2 path through the CLI with a generated
+package installed by Argos' own package code.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from l10n.inline import placeholder_tags
+from l10n.pofile import read_po, write_po
+from l10n.pretranslate import MARKUP_NOTE, pretranslate_language
+from l10n.catalog import HeaderInfo, build_template, merge
+from l10n.glossary import parse_glossary
+from l10n.segment import segment_text
+
+TERMS = parse_glossary(
+    "en,kind,uk,ru\nBakhmut,place,Бахмут,Бахмут\nKyiv,place,Київ,Киев\n", ("uk", "ru"), "glossary.csv"
+)
+
+
+class DictionaryEngine:
+    """A fake engine: fixed answers, counting its calls."""
+
+    name = "dict"
+    version = "test-1"
+
+    def __init__(self, answers: dict[str, str]):
+        self.answers = answers
+        self.calls: list[list[str]] = []
+
+    def translate_batch(self, texts: list[str]) -> list[str]:
+        self.calls.append(list(texts))
+        return [self.answers.get(text, "?") for text in texts]
+
+
+def make_catalog(tmp_path: Path, name: str, text: str, lang: str = "uk") -> Path:
+    document = segment_text(text, name, f"source/{name}.md")
+    template = build_template(document, TERMS, (lang,), HeaderInfo("t", "b@example.org"), "2026-01-01 00:00+0000")
+    path = tmp_path / f"{name}.po"
+    write_po(merge(template, None, lang), path)
+    return path
+
+
+def run(paths, engine, **kwargs):
+    return pretranslate_language("uk", "en", [(p, p.name) for p in paths], TERMS, lambda s, t: engine,
+                                 other_langs=("uk", "ru"), today="2026-11-25", **kwargs)
+
+
+def test_fills_empty_entries_fuzzy_with_provenance_and_glossary(tmp_path: Path) -> None:
+    path = make_catalog(tmp_path, "a", "Troops held Bakhmut. Kyiv sent help.\n")
+    engine = DictionaryEngine({"Troops held Bakhmut.": "Війська утримали Bakhmut.",
+                               "Kyiv sent help.": "Киев надіслав допомогу."})
+    report = run([path], engine)
+    entries = read_po(path).entries()
+    assert [m.msgstr for m in entries] == ["Війська утримали Бахмут.", "Київ надіслав допомогу."]
+    assert all(m.fuzzy and m.translator_comments == ["MT: dict test-1 2026-11-25"] for m in entries)
+    assert (report.from_engine, report.glossary.enforced, report.glossary.already) == (2, 2, 0)
+
+
+def test_translator_work_is_byte_identical_and_rerun_costs_nothing(tmp_path: Path) -> None:
+    path = make_catalog(tmp_path, "a", "One here. Two here.\n")
+    catalog = read_po(path)
+    catalog.entries()[0].msgstr = "Людський переклад."
+    write_po(catalog, path)
+    engine = DictionaryEngine({"Two here.": "Два тут."})
+    run([path], engine)
+    assert engine.calls == [["Two here."]]
+    after = read_po(path).entries()
+    assert after[0].msgstr == "Людський переклад." and not after[0].fuzzy
+    before = path.read_bytes()
+    report = run([path], engine)
+    assert len(engine.calls) == 1 and report.engine_inputs == 0 and path.read_bytes() == before
+
+
+def test_overwrite_mt_refreshes_only_machine_entries(tmp_path: Path) -> None:
+    path = make_catalog(tmp_path, "a", "One here. Two here.\n")
+    run([path], DictionaryEngine({"One here.": "старе", "Two here.": "старе"}))
+    catalog = read_po(path)
+    catalog.entries()[0].fuzzy = False  # reviewed by a translator: no longer MT's
+    catalog.entries()[0].translator_comments = []
+    write_po(catalog, path)
+    run([path], DictionaryEngine({"One here.": "нове", "Two here.": "нове"}), overwrite_mt=True)
+    assert [m.msgstr for m in read_po(path).entries()] == ["старе", "нове"]
+
+
+def test_translation_memory_comes_first_across_catalogs(tmp_path: Path) -> None:
+    done = make_catalog(tmp_path, "done", "Shared sentence here.\n")
+    catalog = read_po(done)
+    catalog.entries()[0].msgstr = "Спільне речення."
+    write_po(catalog, done)
+    todo = make_catalog(tmp_path, "todo", "Shared sentence here. New one.\n")
+    engine = DictionaryEngine({"New one.": "Нове."})
+    report = run([done, todo], engine)
+    entries = read_po(todo).entries()
+    assert entries[0].msgstr == "Спільне речення." and entries[0].translator_comments == ["TM: done.po"]
+    assert entries[0].fuzzy and engine.calls == [["New one."]] and report.from_memory == 1
+
+
+def test_duplicate_segments_are_translated_once(tmp_path: Path) -> None:
+    first = make_catalog(tmp_path, "a", "Same text.\n")
+    second = make_catalog(tmp_path, "b", "Same text.\n")
+    engine = DictionaryEngine({"Same text.": "Той самий текст."})
+    run([first, second], engine)
+    assert engine.calls == [["Same text."]]
+
+
+def test_broken_markup_is_left_for_the_translator(tmp_path: Path) -> None:
+    path = make_catalog(tmp_path, "a", "Read *this* now. See ![x](a.png) Bakhmut.\n")
+    engine = DictionaryEngine({"Read <1>this</1> now.": "Прочитайте це зараз.",
+                               "See <1/> Bakhmut.": "Дивіться <1/> у Бахмуті."})
+    report = run([path], engine)
+    entries = read_po(path).entries()
+    assert entries[0].msgstr == "" and entries[0].translator_comments == [MARKUP_NOTE]
+    assert entries[1].msgstr == "Дивіться <1/> у Бахмуті."
+    assert report.markup_failures == 1 and report.glossary.already == 1
+
+
+def test_dry_run_writes_nothing(tmp_path: Path) -> None:
+    path = make_catalog(tmp_path, "a", "One here.\n")
+    before = path.read_bytes()
+    report = run([path], DictionaryEngine({"One here.": "Один."}), dry_run=True)
+    assert report.changed == ["a.po"] and path.read_bytes() == before
+
+
+# --- the real Argos path -------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def argos_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from argos_fixture import build_argos_package
+
+    return build_argos_package(tmp_path_factory.mktemp("pkg"), "en", "uk")
+
+
+def _l10n(project: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-c", "from l10n.cli import main; main()", *args]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def test_real_argos_pretranslate_through_the_cli(project: Path, argos_package: Path, tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from argos_fixture import argos_environment
+
+    env = {**os.environ, **argos_environment(tmp_path / "argos")}
+    env.pop("ARGOS_PACKAGE_INDEX", None)
+    article = project / "source/bakhmut-un-chief.md"
+    article.write_text(article.read_text() + "\nRead *the report* by [the institute](https://www.understandingwar.org/).\n")
+    assert _l10n(project, env, "update").returncode == 0
+    po = project / "locales/uk/LC_MESSAGES/bakhmut-un-chief.po"
+    catalog = read_po(po)
+    catalog.entries()[3].msgstr = "Переклад редактора."
+    write_po(catalog, po)
+    listed = _l10n(project, env, "models", "list")
+    assert listed.returncode == 1 and "en→uk  missing" in listed.stdout
+    installed = _l10n(project, env, "models", "install", str(argos_package))
+    assert installed.returncode == 0, installed.stderr
+    assert "en→uk" in _l10n(project, env, "models", "list").stdout
+    result = _l10n(project, env, "pretranslate")
+    # ru has no package: one clear line, exit 3, and uk still done
+    assert result.returncode == 3
+    assert "ru: no Argos package installed for en→ru" in result.stderr and "Traceback" not in result.stderr
+    entries = read_po(po).entries()
+    marked = entries[-1]
+    assert marked.msgid == "Read <1>the report</1> by <2>the institute</2>."
+    assert sorted(placeholder_tags(marked.msgstr)) == sorted(placeholder_tags(marked.msgid)) or (
+        marked.msgstr == "" and MARKUP_NOTE in marked.translator_comments)
+    filled = 30 if marked.msgstr else 29
+    assert f"uk: 0 from memory, {filled} from MT" in result.stdout
+    assert "glossary:" in result.stdout
+    assert entries[3].msgstr == "Переклад редактора." and not entries[3].fuzzy
+    machine = [m for i, m in enumerate(entries) if i != 3 and m.msgstr]
+    assert all(m.fuzzy and m.msgstr for m in machine)
+    assert all(m.translator_comments[-1].startswith("MT: argos translate-en_uk 1.9") for m in machine)
+    before = po.read_bytes()
+    again = _l10n(project, env, "pretranslate", "--lang", "uk")
+    assert again.returncode == 0 and "(0 distinct segments)" in again.stdout
+    assert po.read_bytes() == before
+
+
+def test_index_install_without_network_fails_in_one_line(project: Path, tmp_path: Path) -> None:
+    sys.path.insert(0, str(Path(__file__).parent))
+    from argos_fixture import argos_environment
+
+    env = {**os.environ, **argos_environment(tmp_path / "argos"), "ARGOS_PACKAGE_INDEX": "http://127.0.0.1:9/index.json"}
+    result = _l10n(project, env, "models", "install", "--from-index", "en:uk")
+    assert result.returncode == 3
+    assert len(result.stderr.strip().splitlines()) == 1 and "l10n models install FILE.argosmodel" in result.stderr
