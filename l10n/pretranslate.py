@@ -96,7 +96,9 @@ def _collect(catalogs: list[tuple[Path, str]], overwrite_mt: bool) -> _Job:
         for message in catalog.entries():
             if message.msgid_plural is not None:
                 continue
-            if not message.msgstr or (overwrite_mt and is_machine_filled(message) and message.fuzzy):
+            if overwrite_mt and is_machine_filled(message) and (message.fuzzy or not message.msgstr):
+                targets.append(message)
+            elif not message.msgstr and MARKUP_NOTE not in message.translator_comments:
                 targets.append(message)
     return _Job(loaded, targets)
 
