@@ -9,12 +9,14 @@ will see in English.
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from babel.dates import format_date
 from markdown_it import MarkdownIt
 
 from .inline import restore
@@ -89,7 +91,7 @@ def render_html(markdown: str, lang: str, title: str, meta: Mapping[str, object]
     """A standalone HTML page for a built Markdown edition."""
     _, body = split_front_matter(markdown)
     content = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(body)
-    details = " · ".join(html.escape(str(meta[key])) for key in ("publisher", "date") if meta.get(key))
+    details = " · ".join(html.escape(value) for value in _byline(meta, lang))
     byline = f'<p class="meta">{details}</p>\n' if details else ""
     return (
         "<!DOCTYPE html>\n"
@@ -98,6 +100,17 @@ def render_html(markdown: str, lang: str, title: str, meta: Mapping[str, object]
         f"<title>{html.escape(title)}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n"
         f"<body>\n<article>\n{byline}{content}</article>\n</body>\n</html>\n"
     )
+
+
+def _byline(meta: Mapping[str, object], lang: str) -> list[str]:
+    """Publisher and date, the date written the way the edition's language writes it."""
+    parts = [str(meta["publisher"])] if meta.get("publisher") else []
+    value = meta.get("date")
+    if isinstance(value, datetime.date):
+        parts.append(format_date(value, format="long", locale=lang))
+    elif value:
+        parts.append(str(value))
+    return parts
 
 
 def edition_title(document: Document, translations: Translations) -> str:
