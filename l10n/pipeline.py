@@ -15,10 +15,11 @@ from typing import Any
 
 from .catalog import HeaderInfo, build_template, merge, now_stamp, same_content
 from .config import Config
-from .errors import BuildError, CatalogError
+from .errors import CatalogError
 from .files import write_bytes, write_text
 from .glossary import read_glossary
 from .inline import PLACEHOLDER_RE
+from .lock import project_lock
 from .model import Catalog, Document, Term
 from .pofile import format_po, read_po
 from .render import edition_title, render_html, render_markdown
@@ -85,7 +86,12 @@ def _write(path: Path, text: str, report: WriteReport, config: Config, dry_run: 
 
 
 def extract(project: Project, dry_run: bool = False) -> WriteReport:
-    """Write ``locales/<slug>.pot`` for every document."""
+    """Write ``locales/<slug>.pot`` for every document (under the project lock)."""
+    with project_lock(project.config.root):
+        return _extract(project, dry_run)
+
+
+def _extract(project: Project, dry_run: bool) -> WriteReport:
     report = WriteReport()
     config = project.config
     for document in project.documents:
@@ -96,7 +102,12 @@ def extract(project: Project, dry_run: bool = False) -> WriteReport:
 
 def update(project: Project, languages: tuple[str, ...] | None = None, dry_run: bool = False) -> WriteReport:
     """Extract, then create or merge every language's PO catalogs."""
-    report = extract(project, dry_run)
+    with project_lock(project.config.root):
+        return _update(project, languages, dry_run)
+
+
+def _update(project: Project, languages: tuple[str, ...] | None, dry_run: bool) -> WriteReport:
+    report = _extract(project, dry_run)
     config = project.config
     for document in project.documents:
         for lang in languages or config.languages:
@@ -226,27 +237,25 @@ def check_completeness(config: Config, paths: list[Path], minimum: float | None 
     return results
 
 
-def require_built(reports: list[EditionReport]) -> None:
-    refused = [r for r in reports if not r.built]
-    if refused:
-        raise BuildError("; ".join(f"{r.lang}/{r.slug}: {r.reason}" for r in refused))
-
-
 def pretranslate(
     project: Project, engine_for: Any, languages: tuple[str, ...] | None = None, *,
     overwrite_mt: bool = False, dry_run: bool = False, progress: Any = None,
 ) -> list[Any]:
     """Pretranslate every language's catalogs; one report per language."""
+    config = project.config
+    reports = []
+    with project_lock(config.root):
+        for lang in languages or config.languages:
+            reports.append(_pretranslate_one(project, lang, engine_for, overwrite_mt, dry_run, progress))
+    return reports
+
+
+def _pretranslate_one(project: Project, lang: str, engine_for: Any, overwrite_mt: bool, dry_run: bool, progress: Any) -> Any:
     from .pretranslate import pretranslate_language
 
     config = project.config
-    reports = []
-    for lang in languages or config.languages:
-        catalogs = [(path, config.relative(path)) for path in project_catalogs(config, (lang,))]
-        reports.append(
-            pretranslate_language(
-                lang, config.source_language, catalogs, project.terms, engine_for,
-                other_langs=config.languages, overwrite_mt=overwrite_mt, dry_run=dry_run, progress=progress,
-            )
-        )
-    return reports
+    catalogs = [(path, config.relative(path)) for path in project_catalogs(config, (lang,))]
+    return pretranslate_language(
+        lang, config.source_language, catalogs, project.terms, engine_for,
+        other_langs=config.languages, overwrite_mt=overwrite_mt, dry_run=dry_run, progress=progress,
+    )
