@@ -8,7 +8,7 @@ Words are compared through lemma *sets*: pymorphy3 often offers several
 readings of a name (a city, a first name, an adjective, a guess), and a word
 matches a term word when any reading shares a lemma with it. Lemmas are
 lowercased, apostrophes unified to U+0027 (the Ukrainian dictionary's spelling,
-so «Словʼянськ» is known) and, in Russian, «ё» folded to «е».
+so «Словʼянськ» is known) and «ё» folded to «е».
 """
 
 from __future__ import annotations
@@ -29,37 +29,22 @@ _BASE_CASE = {"gen1": "gent", "gen2": "gent", "acc2": "accs", "loc1": "loct", "l
 
 _WORD = re.compile(r"\w+(?:[-‐‑'ʼ’]\w+)*")
 _GAP = re.compile(r"[\s«»\"„“”‚‘’]*")  # what may part the words of one term
-_NORMALIZE = str.maketrans({"ʼ": "'", "’": "'", "‐": "-", "‑": "-"})
-_ADJECTIVE = frozenset({"ADJF", "PRTF"})
+_VARIANTS = (("ʼ", "'"), ("’", "'"), ("‐", "-"), ("‑", "-"))  # apostrophes and hyphens
 _NAME = frozenset({"Name", "Surn", "Patr", "Fixd"})
 
-# The cases a preposition can govern: enough to settle «у Бахмут» (accs) versus
-# «Бахмут» (nomn), or «до Зеленського» (gent) versus «за Зеленського» (accs).
+# The cases a preposition governs: they settle «у Бахмут» (accs) against
+# «Бахмут» (nomn), «до Зеленського» (gent) against «за Зеленського» (accs).
 _PREPOSITIONS = {
-    "uk": """
-        loct accs: у в уві на о об
-        gent ablt accs: з із зі зо
-        ablt accs: за під попід поза
-        ablt: над перед між поміж
-        loct datv accs: по
-        loct: при
-        accs: про через крізь
-        datv: завдяки всупереч наперекір назустріч
-        gent: до від од без для біля коло поблизу навколо довкола після серед посеред
-        gent: проти вздовж уздовж замість крім окрім протягом щодо з-під з-за
-    """,
-    "ru": """
-        loct accs: в во на о об обо
-        gent ablt accs: с со
-        ablt accs: за под подо
-        ablt: над надо перед передо между
-        datv loct accs: по
-        loct: при
-        accs: про через сквозь
-        datv: к ко благодаря согласно вопреки навстречу
+    "uk": """loct accs: у в уві на о об | gent ablt accs: з із зі зо | ablt accs: за під поза
+        ablt: над перед між поміж | loct datv accs: по | loct: при | accs: про через крізь
+        datv: завдяки всупереч наперекір назустріч | gent: до від без для біля коло поблизу
+        gent: навколо довкола після серед посеред проти вздовж уздовж замість крім окрім
+        gent: протягом щодо з-під з-за""",
+    "ru": """loct accs: в во на о об обо | gent ablt accs: с со | ablt accs: за под подо
+        ablt: над надо перед передо между | datv loct accs: по | loct: при
+        accs: про через сквозь | datv: к ко благодаря согласно вопреки навстречу
         gent: до от из изо без для у около возле вокруг после кроме среди вдоль против
-        gent: мимо вместо ради близ внутри вне напротив из-за из-под
-    """,
+        gent: мимо вместо ради близ внутри вне напротив из-за из-под""",
 }
 
 
@@ -110,15 +95,16 @@ class Morphology:
             raise L10nError(f"cannot load pymorphy3 dictionaries for {lang!r}: {error}") from error
         self.lang = lang
         self._government: dict[str, frozenset[str]] = {}
-        for line in _PREPOSITIONS[lang].strip().splitlines():
-            cases, prepositions = line.split(":")
+        for rule in re.split(r"[|\n]", _PREPOSITIONS[lang]):
+            cases, prepositions = rule.split(":")
             self._government.update(dict.fromkeys(prepositions.split(), frozenset(cases.split())))
         # Checks run over 100k entries: each word is analyzed once.
-        self._readings = functools.lru_cache(maxsize=1 << 17)(self._read)
-        self._lemmas = functools.lru_cache(maxsize=1 << 17)(self._normal_forms)
-        self._keys = functools.lru_cache(maxsize=1 << 14)(self._term_keys)
-        self._plan = functools.lru_cache(maxsize=1 << 14)(self._declension)
-        self._inflected = functools.lru_cache(maxsize=1 << 14)(self._inflect)
+        cache = functools.lru_cache(maxsize=1 << 16)
+        self._readings = cache(self._read)
+        self._lemmas = cache(lambda word: frozenset(r.lemma for r in self._readings(word)))
+        self._keys = cache(self._term_keys)
+        self._plan = cache(self._declension)
+        self._inflected = cache(self._inflect)
 
     def lemmas(self, word: str) -> frozenset[str]:
         """All normal forms the analyzer proposes for ``word``, guesses included."""
@@ -129,8 +115,7 @@ class Morphology:
 
         Alone, a word is often ambiguous («Бахмут»: nomn or accs); the word
         before it («у», «до», «за») settles most of that. A capitalized word is
-        taken as a name where it can be one («Артемівська»: gent, not the
-        feminine adjective).
+        taken as a name where it can be one («Артемівська»: gent, not an adjective).
         """
         readings = self._readings(_normal(word))
         if word[:1].isupper():
@@ -147,19 +132,22 @@ class Morphology:
         Of overlapping occurrences the earliest, then the longest, is kept.
         """
         tokens = list(_WORD.finditer(text))
-        normalized = _normal(text)  # in one go: it is much of the work
+        normalized = _normal(text)  # in one go: per word, it is much of the work
         if len(normalized) == len(text):
             words = [normalized[t.start() : t.end()] for t in tokens]
         else:
             words = [_normal(t.group()) for t in tokens]
-        joined = [bool(_GAP.fullmatch(text, a.end(), b.start())) for a, b in zip(tokens, tokens[1:])]
-        term = tuple(map(_normal, _words(lemma)))
+
+        def joined(i: int) -> bool:  # whether words i and i + 1 may belong to one term
+            return bool(_GAP.fullmatch(text, tokens[i].end(), tokens[i + 1].start()))
+
+        term = tuple(map(_normal, _WORD.findall(lemma)))
         found = [
             _span(text, tokens, i, len(term), self._case_at(words, joined, i, term))
             for i in _runs(words, joined, term, self._same_word)
         ]
         for form in extra_forms:
-            spelled = tuple(map(_normal, _words(form)))
+            spelled = tuple(map(_normal, _WORD.findall(form)))
             for i in _runs(words, joined, spelled, str.__eq__):
                 found.append(_span(text, tokens, i, len(spelled), None))
         matches: list[TermMatch] = []
@@ -179,22 +167,16 @@ class Morphology:
         Russian «gen2» and «loc2» also work («в Крыму»).
         """
         if case not in CASES and case not in _BASE_CASE:
-            raise L10nError(f"unknown grammatical case {case!r}; expected one of {', '.join(CASES)}")
+            raise L10nError(f"unknown grammatical case {case!r}; expected one of {' '.join(CASES)}")
         return self._inflected(lemma, case)
 
-    # -- words --------------------------------------------------------------
+    # -- finding ------------------------------------------------------------
 
     def _read(self, word: str) -> tuple[_Reading, ...]:
+        parses = self._analyzer.parse(word)
         return tuple(
-            _Reading(self._fold(p.normal_form), _case(p), p.score, p.tag.POS == "NOUN")
-            for p in self._analyzer.parse(word)
+            _Reading(_fold(p.normal_form), _case(p), p.score, _pos(p) == "NOUN") for p in parses
         )
-
-    def _fold(self, lemma: str) -> str:
-        return lemma.replace("ё", "е") if self.lang == "ru" else lemma
-
-    def _normal_forms(self, word: str) -> frozenset[str]:
-        return frozenset(r.lemma for r in self._readings(word))
 
     def _term_keys(self, word: str) -> frozenset[str]:
         """The lemmas a (normalized) term word stands for.
@@ -205,15 +187,17 @@ class Morphology:
         guesser may lemmatize an unknown name differently in different cases
         (ru «Кулеба» → «кулеб», «Кулебой» → «кулеба»).
         """
-        lemmas, own = self._lemmas(word), self._fold(word)
+        lemmas, own = self._lemmas(word), _fold(word)
         return frozenset({own}) if own in lemmas else lemmas | {own}
 
     def _same_word(self, term_word: str, word: str) -> bool:
         """Whether ``word`` may be a form of ``term_word`` (both normalized)."""
         if term_word == word or not self._keys(term_word).isdisjoint(self._lemmas(word)):
             return True
+        if "-" not in word:
+            return False
         parts, term_parts = word.split("-"), term_word.split("-")
-        return 1 < len(parts) == len(term_parts) and all(map(self._same_word, term_parts, parts))
+        return len(parts) == len(term_parts) and all(map(self._same_word, term_parts, parts))
 
     def _best_case(self, readings: Iterable[_Reading], preceding: str | None) -> str | None:
         weights: dict[str, float] = {}
@@ -224,7 +208,9 @@ class Morphology:
         candidates = [c for c in weights if c in governed] or list(weights)
         return max(candidates, key=weights.__getitem__, default=None)
 
-    def _case_at(self, words: list[str], joined: list[bool], i: int, term: tuple[str, ...]) -> str | None:
+    def _case_at(
+        self, words: list[str], joined: Callable[[int], bool], i: int, term: tuple[str, ...]
+    ) -> str | None:
         """The case of ``term`` (normalized) at word ``i``: the one its declining
         words agree on («Державного департаменту»: gent, not datv)."""
         plan = self._plan(term)
@@ -234,16 +220,16 @@ class Morphology:
             own = [r for r in self._readings(words[i + j]) if r.case and r.lemma in keys]
             readings += [own] if own else []
         agreed = set(CASES).intersection(*({r.case for r in own} for own in readings))
-        preceding = words[i - 1] if i > 0 and joined[i - 1] else None
+        preceding = words[i - 1] if i > 0 and joined(i - 1) else None
         return self._best_case((r for own in readings for r in own if r.case in agreed), preceding)
 
-    # -- inflection ---------------------------------------------------------
+    # -- inflecting ---------------------------------------------------------
 
     def _inflect(self, lemma: str, case: str) -> str:
         tokens = list(_WORD.finditer(lemma))
         plan = self._plan(tuple(_normal(m.group()) for m in tokens))
         pieces, last = [], 0
-        for token, step in zip(tokens, plan):
+        for token, step in zip(tokens, plan, strict=True):
             word = token.group()
             if step is not None:
                 word = _restore_spelling(word, self._inflect_word(*step, case) or word)
@@ -255,41 +241,44 @@ class Morphology:
         """Which words of a term (normalized, in dictionary form) decline, and how.
 
         The head is the first word that is not an adjective agreeing with the
-        next; the adjectives before it agree with it; capitalized names after it
-        are in apposition and take the gender of the being before them, so
-        «Юлія Тимошенко» stays and «Петро Тимошенко» declines.
+        next; the adjectives before it agree with it; names after it are in
+        apposition («Президент Володимир Зеленський», not «Інститут вивчення»)
+        and take the gender of the being before them: «Юлія Тимошенко» stays,
+        «Петро Тимошенко» declines.
         """
-        nominative = [[p for p in self._analyzer.parse(w) if _is_nominative(p)] for w in words]
-        plan: list[tuple[Parse, bool] | None] = [None] * len(words)
         n = len(words)
-        head = next((i for i in range(n) if not _modifies(nominative[i], nominative[i + 1 : i + 2])), 0)
+        nominative = [[p for p in self._analyzer.parse(w) if _is_nominative(p)] for w in words]
+        plan: list[tuple[Parse, bool] | None] = [None] * n
+        head = next(
+            (i for i in range(n) if not _modifies(nominative[i], nominative[i + 1 : i + 2])), 0
+        )
         if not any(_pos(p) in ("NOUN", "ADJF") for p in (nominative[head] if n else [])):
             return tuple(plan)
-        plan[head] = head_reading, animate = _noun_reading(words[head], nominative[head], None)
+        head_reading, animate = plan[head] = _noun_reading(words[head], nominative[head], None)
         for i in range(head):
             fitting = [a for a in nominative[i] if _pos(a) == "ADJF" and _agrees(a, head_reading)]
             plan[i] = (fitting[0] if fitting else nominative[i][0], animate)
         gender = head_reading.tag.gender if animate else None
         for i in range(head + 1, n):
-            names = [p for p in nominative[i] if _pos(p) == "ADJF" or _is_name(p)]
-            if not words[i][:1].isupper() and False or not any(_pos(p) == "NOUN" for p in names):
+            if not any(map(_is_name, nominative[i])):
                 break
-            plan[i] = reading, being = _noun_reading(words[i], names, gender)
+            names = [p for p in nominative[i] if _is_name(p) or _pos(p) == "ADJF"]
+            reading, being = plan[i] = _noun_reading(words[i], names, gender)
             gender = reading.tag.gender if being else gender
         return tuple(plan)
 
     def _inflect_word(self, reading: Parse, animate: bool, case: str) -> str | None:
-        tag = reading.tag
+        tag, plural = reading.tag, _plural(reading)
         # Masculine and plural adjectives have two accusatives: the nominative
         # for things, the genitive for beings; the noun they go with decides.
-        if case == "accs" and _pos(reading) == "ADJF" and (tag.gender == "masc" or _plural(reading)):
+        if case == "accs" and _pos(reading) == "ADJF" and (tag.gender == "masc" or plural):
             case = "gent" if animate else "nomn"
         forms = [
             f
             for f in reading.lexeme
             if f.tag.case == case
-            and _plural(f) == _plural(reading)
-            and (_plural(f) or f.tag.gender == tag.gender)
+            and _plural(f) == plural
+            and (plural or f.tag.gender == tag.gender)
         ]
         if not forms:
             base = _BASE_CASE.get(case)  # no «в Бахмуту»: from loc2 back to loct
@@ -300,7 +289,7 @@ class Morphology:
             variant = _uk_variant_rank(form, case, animate, stem) if self.lang == "uk" else 0
             return variant, len(form.tag.grammemes - tag.grammemes - {case})
 
-        return min(forms, key=rank).word
+        return str(min(forms, key=rank).word)
 
 
 def _case(parse: Parse) -> str | None:
@@ -310,14 +299,13 @@ def _case(parse: Parse) -> str | None:
 
 
 def _pos(parse: Parse) -> str | None:
-    """The part of speech, with participles counted as adjectives."""
-    pos = parse.tag.POS
-    return "ADJF" if pos in _ADJECTIVE else pos
+    """The part of speech, participles counted as adjectives."""
+    return "ADJF" if parse.tag.POS == "PRTF" else parse.tag.POS
 
 
 def _plural(parse: Parse) -> bool:
-    # Membership in tag.grammemes, not in the tag: tags reject grammemes they
-    # do not know, and which ones they know depends on the dictionaries loaded.
+    # Ask tag.grammemes, not the tag: a tag rejects grammemes it does not know,
+    # and which it knows depends on the dictionaries loaded so far.
     return "plur" in parse.tag.grammemes
 
 
@@ -341,7 +329,8 @@ def _modifies(readings: list[Parse], following: list[list[Parse]]) -> bool:
 
 
 def _is_name(parse: Parse) -> bool:
-    return _pos(parse) == "NOUN" and (parse.tag.animacy == "anim" or bool(_NAME & parse.tag.grammemes))
+    tag = parse.tag
+    return _pos(parse) == "NOUN" and (tag.animacy == "anim" or bool(_NAME & tag.grammemes))
 
 
 def _noun_reading(word: str, readings: list[Parse], gender: str | None) -> tuple[Parse, bool]:
@@ -353,10 +342,12 @@ def _noun_reading(word: str, readings: list[Parse], gender: str | None) -> tuple
     nouns = [p for p in readings if _pos(p) == "NOUN"]
     nouns = [p for p in nouns if p.tag.gender == gender] or nouns
     noun = max(nouns, key=_noun_preference, default=None)
+    animate = noun is not None and noun.tag.animacy == "anim"
     adjectives = [p for p in readings if _pos(p) == "ADJF"]
     own = [a for a in adjectives if a.normal_form == word]
-    reading = own[0] if own else noun if noun is not None else adjectives[0]
-    return reading, noun is not None and noun.tag.animacy == "anim"
+    if noun is None or own:
+        return (own or adjectives)[0], animate
+    return noun, animate
 
 
 def _noun_preference(parse: Parse) -> tuple[bool | float, ...]:
@@ -391,20 +382,27 @@ def _stem(reading: Parse) -> str:
     """The stem of a masculine noun, from its instrumental («Києв|ом»)."""
     for form in reading.lexeme:
         if form.tag.case == "ablt" and not _plural(form) and form.word.endswith(("ом", "ем", "єм")):
-            return form.word[:-2]
+            return str(form.word)[:-2]
     return ""
 
 
 def _normal(word: str) -> str:
-    return word.lower().translate(_NORMALIZE)
+    word = word.lower()
+    for variant, usual in _VARIANTS:
+        if variant in word:  # far faster than str.translate on Cyrillic
+            word = word.replace(variant, usual)
+    return word
 
 
-def _words(text: str) -> tuple[str, ...]:
-    return tuple(m.group() for m in _WORD.finditer(text))
+def _fold(lemma: str) -> str:
+    return lemma.replace("ё", "е")  # Russian texts write «Королев» for «Королёв»
 
 
 def _runs(
-    words: list[str], joined: list[bool], term: tuple[str, ...], same: Callable[[str, str], bool]
+    words: list[str],
+    joined: Callable[[int], bool],
+    term: tuple[str, ...],
+    same: Callable[[str, str], bool],
 ) -> list[int]:
     """Indexes of the words that start a run matching ``term`` word by word."""
     n = len(term)
@@ -413,22 +411,26 @@ def _runs(
         for i in range(len(words) - n + 1)
         if n
         and same(term[0], words[i])
-        and all(joined[i + j - 1] and same(term[j], words[i + j]) for j in range(1, n))
+        and all(joined(i + j - 1) and same(term[j], words[i + j]) for j in range(1, n))
     ]
 
 
-def _span(text: str, tokens: list[re.Match[str]], i: int, length: int, case: str | None) -> TermMatch:
+def _span(
+    text: str, tokens: list[re.Match[str]], i: int, length: int, case: str | None
+) -> TermMatch:
     start, end = tokens[i].start(), tokens[i + length - 1].end()
     return TermMatch(start, end, text[start:end], case)
 
 
 def _restore_spelling(original: str, inflected: str) -> str:
     """Give ``inflected`` the letter case and apostrophe of ``original``."""
-    apostrophe = next((c for c in original if c in "'ʼ’"), "'")
-    inflected = inflected.replace("'", apostrophe)
+    inflected = inflected.replace("'", next((c for c in original if c in "'ʼ’"), "'"))
     if len(original) > 1 and original.isupper():
         return inflected.upper()
     originals, parts = re.split(r"([-‐‑])", original), re.split(r"([-‐‑])", inflected)
     if len(originals) != len(parts):
         originals, parts = [original], [inflected]
-    return "".join(p[:1].upper() + p[1:] if o[:1].isupper() else p for o, p in zip(originals, parts))
+    return "".join(
+        p[:1].upper() + p[1:] if o[:1].isupper() else p
+        for o, p in zip(originals, parts, strict=True)
+    )
