@@ -390,6 +390,8 @@ def _format_message(msg: Message) -> str:
     flags = _normalize_flags(", ".join(msg.flags))
     if not _first_msgstr(msg) and "fuzzy" in flags:
         flags.remove("fuzzy")
+    if msg.obsolete:  # msgcat 0.21 does not write the range of obsolete entries
+        flags = [flag for flag in flags if not flag.startswith("range:")]
     if flags:
         lines.append("#, " + ", ".join(flags))
     wrap = "no-wrap" not in flags
@@ -443,12 +445,15 @@ def _reference_lines(refs: list[str]) -> list[str]:
 _C_ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v",
               "\\": "\\", '"': '"'}
 _DIRECTIVES = {
-    "c": re.compile(r"%(?:\d+\$)?[-+ #0'I]*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?)?)?"
+    "c": re.compile(r"%(?:\d+\$)?[-+ #0']*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?)?)?"
                     r"(?:hh|h|ll|l|L|q|j|z|Z|t)?(?:[diouxXeEfFgGaAcCsSpnm%]|<PRI\w+>)"),
     "python": re.compile(r"%(?:\((?:[^()]|\([^()]*\))*\))?[-+ #0]*(?:\*|\d+)?"
-                         r"(?:\.(?:\*|\d+)?)?[hlL]?[diouxXeEfFgGcrsa%]"),
-    "python-brace": re.compile(r"\{\{|\}\}|\{[^{}]*(?:\{[^{}]*\}[^{}]*)*\}"),
+                         r"(?:\.(?:\*|\d+)?)?[hlL]?[diouxXeEfgGcrs%]"),
 }
+_BRACE_FIELD = r"\{(?:\d+|[A-Za-z_]\w*)(?:\.[A-Za-z_]\w*|\[[^\]]*\])*"
+_BRACE_FIELD_RE = re.compile(_BRACE_FIELD)
+_BRACE_RE = re.compile(_BRACE_FIELD + r"(?::(?:" + _BRACE_FIELD + r"\}|(?:.?[<>=^])?[-+ ]?#?0?\d*"
+                       r"(?:\.\d+)?[bcdoxXneEfFgG%]?))?\}|\{\{|\}\}")
 _PROHIBITED, _POSSIBLE, _MANDATORY = 1, 2, 3
 
 
@@ -477,18 +482,49 @@ def _wrap(prefix: str, keyword: str, value: str, wrap: bool, fmt: str | None) ->
 
 
 def _directive_interiors(value: str, fmt: str | None) -> set[int]:
-    """Indexes strictly inside format directives, up to the first invalid one."""
-    pattern, inside = _DIRECTIVES.get(fmt or ""), set()
-    if pattern is None:
-        return inside
-    trigger = re.compile("[{}]" if fmt == "python-brace" else "%")
-    pos = 0
-    while (found := trigger.search(value, pos)) is not None:
-        match = pattern.match(value, found.start())
+    """Indexes where gettext forbids a break, up to the first invalid directive."""
+    if fmt == "python-brace":
+        return _brace_interiors(value)
+    pattern, inside, pos, kinds = _DIRECTIVES.get(fmt or ""), set(), 0, set()
+    while pattern is not None and (start := value.find("%", pos)) != -1:
+        match = pattern.match(value, start)
         if match is None:
             break
-        inside.update(range(found.start() + 1, match.end()))
+        directive = match.group()
+        if directive != "%%":  # gettext rejects named+unnamed (python), $n+plain (c)
+            kinds.add(directive[1] in "(" if fmt == "python" else "$" in directive)
+            if len(kinds) > 1 or fmt == "python" and directive[1] == "(" and "*" in directive:
+                break
+        inside.update(range(start + 1, match.end()))
         pos = match.end()
+    return inside
+
+
+def _brace_interiors(value: str) -> set[int]:
+    """gettext 0.21 marks python-brace directives at byte offsets relative to
+    the directive, not the string, so all of them land on the string's start:
+    breaks are forbidden in its first n bytes, n the shortest directive's
+    length, unless an invalid directive's error offset comes first."""
+    marks: list[tuple[int, bool]] = []
+    pos = 0
+    while (found := re.compile("[{}]").search(value, pos)) is not None:
+        match = _BRACE_RE.match(value, found.start())
+        if match is None:
+            field = _BRACE_FIELD_RE.match(value, found.start())
+            marks.append((len(field.group().encode()) if field else 1, True))
+            marks.append((len(value[:found.start()].encode()), True))
+            break
+        if match.group() not in ("{{", "}}"):
+            marks.append((len(match.group().encode()) - 1, False))
+        pos = match.end()
+    if all(error for _, error in marks):
+        return set()
+    end, error = min(marks, key=lambda mark: (mark[0], not mark[1]))  # errors win ties
+    inside, offset = set(), 0
+    for index, char in enumerate(value):
+        if 0 < offset <= end and not error:
+            inside.add(index)
+        offset += len(char.encode())
     return inside
 
 

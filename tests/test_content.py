@@ -24,19 +24,22 @@ TERMS = read_glossary(ROOT / "locales/glossary.csv", LANGS)
 FOREIGN = {"uk": re.compile("[ыэъёЫЭЪЁ]"), "ru": re.compile("[іїєґІЇЄҐ]")}
 
 
-def catalogs():
+def _catalogs():
     for lang in LANGS:
         for path in sorted((ROOT / "locales" / lang / "LC_MESSAGES").glob("*.po")):
             yield pytest.param(lang, read_po(path), id=f"{lang}/{path.stem}")
 
 
-@pytest.mark.parametrize("lang, catalog", catalogs())
+CATALOGS = list(_catalogs())
+
+
+@pytest.mark.parametrize("lang, catalog", CATALOGS)
 def test_complete_and_reviewed(lang, catalog) -> None:
     entries = catalog.entries()
     assert entries and all(m.msgstr and not m.fuzzy for m in entries)
 
 
-@pytest.mark.parametrize("lang, catalog", catalogs())
+@pytest.mark.parametrize("lang, catalog", CATALOGS)
 def test_every_glossary_name_is_rendered(lang, catalog) -> None:
     missing = [
         (term.source, m.msgstr)
@@ -47,14 +50,14 @@ def test_every_glossary_name_is_rendered(lang, catalog) -> None:
     assert missing == []
 
 
-@pytest.mark.parametrize("lang, catalog", catalogs())
+@pytest.mark.parametrize("lang, catalog", CATALOGS)
 def test_nothing_left_in_english(lang, catalog) -> None:
     latin = {t.source for t in TERMS if t.keep_latin}
     copies = [m.msgid for m in catalog.entries() if m.msgstr == m.msgid and m.msgid not in latin]
     assert copies == []
 
 
-@pytest.mark.parametrize("lang, catalog", catalogs())
+@pytest.mark.parametrize("lang, catalog", CATALOGS)
 def test_own_alphabet_and_quotes(lang, catalog) -> None:
     for message in catalog.entries():
         assert not FOREIGN[lang].search(message.msgstr), message.msgstr
@@ -62,7 +65,7 @@ def test_own_alphabet_and_quotes(lang, catalog) -> None:
         assert message.msgstr.count("«") == message.msgstr.count("»"), message.msgstr
 
 
-@pytest.mark.parametrize("lang, catalog", catalogs())
+@pytest.mark.parametrize("lang, catalog", CATALOGS)
 def test_placeholders_arrive(lang, catalog) -> None:
     for message in catalog.entries():
         assert sorted(placeholder_tags(message.msgstr)) == sorted(placeholder_tags(message.msgid))
