@@ -107,7 +107,6 @@ def splitter_free_baseline(texts: list[str]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sentences", type=int, default=500, help="how many sentences (default 500)")
-    parser.add_argument("--eos-bias", type=float, default=10.5, help="bias on </s> of the random model")
     parser.add_argument("--splitter-free", action="store_true", help="also time Argos without its splitter")
     options = parser.parse_args()
 
@@ -122,7 +121,7 @@ def main() -> int:
 def run(work: Path, texts: list[str], options: argparse.Namespace) -> int:
     started = time.perf_counter()
     package = fixture.build_argos_package(work / "build", "en", "uk", size=fixture.REAL, quantization="int8",
-                                          extra_lines=texts, eos_bias=options.eos_bias)
+                                          extra_lines=texts)
     from l10n.engines.argos import ArgosTranslator, install_package_files
 
     install_package_files([package])

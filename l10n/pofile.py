@@ -1,40 +1,34 @@
-"""PO/POT files: a strict parser and a writer byte-identical to GNU msgcat.
+"""PO/POT files: a strict parser, and a writer byte-identical to GNU msgcat.
 
-Why a hand parser and not polib: polib accepts duplicate msgids and bad
-escapes silently, reports few errors with line numbers, cannot reproduce
-gettext's reading quirks (only the last ``#,`` line of an entry counts, ``#:``
-tokens are re-split the way gettext does) and does not write gettext's
-layout. A ~150-line line parser gives exact line numbers, and the writer
-needs gettext's rules anyway, so this module imports no PO library at all.
+Why no polib: it accepts duplicate msgids and bad escapes silently, reports
+few errors with a line number, does not reproduce gettext's reading quirks
+(only the last ``#,`` line of an entry counts; ``#:`` tokens are re-split) and
+does not write gettext's layout. A small line parser gives exact line
+numbers, so this module imports no PO library.
 
-Reading decisions: input is UTF-8 (a header charset other than UTF-8, or the
-``CHARSET`` placeholder of templates, is an error only in the first case); a
-UTF-8 byte order mark is rejected, as msgcat rejects it; CRLF line ends are
-accepted and read as LF; comments left over at the end of the file are
-dropped, as msgcat drops them.
+Reading: input must be UTF-8 and the header charset UTF-8 (or the template
+placeholder ``CHARSET``); a byte order mark is rejected as msgcat rejects it;
+CRLF is accepted, a CR ending a comment kept as msgcat keeps it; a line
+ending in a backslash continues on the next line (gettext's lexer); comments
+after the last entry are dropped, as msgcat drops them.
 
-Writing reproduces ``msgcat`` 0.21 with default options (page width 79),
-which breaks lines with libunistring 1.0's UAX #14 implementation. The rules,
-each verified by running msgcat on crafted input:
+Writing follows msgcat 0.21 (page width 79, libunistring 1.0), rules found by
+running msgcat on crafted input:
 
-* Strings are escaped (``\\a \\b \\f \\n \\r \\t \\v \\\\ \\"``, other control
-  characters raw), split after every ``\\n``, and each piece is wrapped on
-  the *escaped* text: a line holds at most 79 columns including the quotes,
-  a break falls only at a UAX #14 opportunity (the piece before it keeps its
-  trailing spaces), never inside an escape sequence, inside a format
-  directive (c, python, python-brace formats) or just before a final ``\\n``.
-  East Asian wide characters count two columns, combining marks zero.
-* If a string contains a ``\\n`` before its end or needs wrapping, its first
-  line is ``msgid ""``. ``#~ `` and ``#| `` prefixes shrink the width.
-* A ``no-wrap`` flag disables wrapping of that entry's strings.
-* ``#:`` references are filled up to column 79; a leading ``./`` is dropped.
-* Flags are rewritten as: fuzzy, format flags in gettext's fixed order
-  (``possible-`` becomes plain, ``impossible-`` dropped, the last mention of
-  a language wins), ``range: a..b``, ``no-wrap``. Unknown flags, ``wrap`` and
-  the ``*-check`` flags are dropped. ``fuzzy`` is not written when the (first)
-  msgstr is empty, header included, but it is kept in the model.
-* Obsolete entries follow all live ones; those whose (first) msgstr is empty
-  are dropped. Their comments, references and flags carry no ``#~`` prefix.
+* Strings are escaped (``\\a\\b\\f\\n\\r\\t\\v\\\\\\"``, other control characters
+  raw), cut after each ``\\n`` and wrapped on the *escaped* text at UAX #14
+  opportunities, a line holding 79 columns with its quotes. A piece keeps its
+  trailing spaces; no break inside an escape, before a final ``\\n`` or inside
+  a c/python format directive (python-brace: see _brace_interiors). Wide
+  characters count 2 columns, combining marks 0. A string with an inner
+  ``\\n``, or one that wraps, starts with ``""``. ``no-wrap`` disables wrapping.
+* ``#:`` references fill lines up to column 79 (in bytes), ``./`` dropped.
+* Flags: fuzzy, format flags in gettext's order (``possible-`` written plain,
+  ``impossible-`` dropped, last mention wins), range, no-wrap; unknown,
+  ``wrap`` and ``*-check`` flags are dropped; fuzzy is not written when the
+  (first) msgstr is empty, header included, but stays in the model.
+* Obsolete entries come after live ones, without their range flag; those
+  whose (first) msgstr is empty are dropped. Their comments are not ``#~``.
 """
 
 from __future__ import annotations
@@ -51,298 +45,241 @@ from l10n.files import write_text
 from l10n.model import Catalog, Message
 
 PAGE_WIDTH = 79
-FORMATS = (
-    "c objc python python-brace java java-printf csharp javascript scheme lisp elisp "
-    "librep ruby sh awk lua object-pascal smalltalk qt qt-plural kde kde-kuit boost tcl "
-    "perl perl-brace php gcc-internal gfc-internal ycp"
-).split()
-
-# ---------------------------------------------------------------- reading
-
+FORMATS = ("c objc python python-brace java java-printf csharp javascript scheme lisp elisp "
+           "librep ruby sh awk lua object-pascal smalltalk qt qt-plural kde kde-kuit boost "
+           "tcl perl perl-brace php gcc-internal gfc-internal ycp").split()
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"])\s*")
 _LITERAL_RE = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*')
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))")
-_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a",
-                   "\\": "\\", '"': '"'}
-_STAGES = {"msgctxt": 2, "msgid": 3, "msgid_plural": 4, "msgstr": 5}
-_FLAG_SEPARATORS = re.compile(r"[\n \t\r\f\v,]+")
+_UNESCAPES = dict(zip('ntbrfva\\"', '\n\t\b\r\f\v\a\\"'))
+_ESCAPES = {value: key for key, value in _UNESCAPES.items()}
 
 
 def read_po(path: str | Path) -> Catalog:
-    """Read and parse a PO/POT file; errors name the file and line."""
+    """Read and parse a PO/POT file; every error names the file and line."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror}", path=str(path)) from exc
     if data.startswith(b"\xef\xbb\xbf"):
-        raise CatalogError("UTF-8 byte order mark is not allowed (gettext rejects it)",
-                           path=str(path), line=1)
+        raise CatalogError("UTF-8 byte order mark (gettext rejects it)", path=str(path), line=1)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise CatalogError("invalid UTF-8 byte sequence", path=str(path), line=line) from exc
-    catalog = parse_po(text, str(path))
-    catalog.path = str(path)
-    return catalog
+        raise CatalogError("invalid UTF-8", path=str(path), line=line) from None
+    return parse_po(text, str(path))
 
 
 def parse_po(text: str, path: str) -> Catalog:
-    """Parse PO text into a Catalog, strictly: malformed input raises CatalogError."""
+    """Parse PO text strictly: malformed input raises CatalogError."""
     parser = _Parser(path)
-    lines = [line[:-1] if line.endswith("\r") else line for line in text.split("\n")]
+    lines = text.split("\n")
     index = 0
     while index < len(lines):
         line, number = lines[index], index + 1
-        while line.endswith("\\") and index + 1 < len(lines):  # gettext joins these
+        while line.endswith("\\") and index + 1 < len(lines):
             index += 1
             line = line[:-1] + lines[index]
         parser.feed(line, number)
         index += 1
     parser.finish()
-    _check_charset(parser.messages, path)
+    for msg in parser.messages:
+        charset = re.search(r"charset=(\S+)", msg.msgstr) if msg.is_header else None
+        if charset and charset.group(1).upper() not in ("UTF-8", "CHARSET"):
+            raise parser.error(f"charset {charset.group(1)} is not UTF-8", msg.lineno)
     return Catalog(messages=parser.messages, path=path)
 
 
 class _Parser:
-    """Line-driven state machine; ``stage`` tracks how far the open entry got.
+    """Line-driven state machine over one entry at a time.
 
-    Stages: 0 comments, 1 previous (``#|``), 2 msgctxt, 3 msgid,
-    4 msgid_plural, 5 msgstr. A comment, ``#|``, msgctxt or msgid seen at
-    stage 5 closes the entry and opens the next one.
+    ``stage`` says how far the open entry got: 0 comments, 1 ``#|`` lines,
+    2 msgctxt, 3 msgid, 4 msgid_plural, 5 msgstr; ``field`` is where a
+    continuation string goes. A new entry starts when a comment, ``#|``,
+    msgctxt or msgid follows a msgstr.
     """
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.messages: list[Message] = []
-        self.keys: set[tuple[str | None, str]] = set()
-        self._open(0)
+        self.keys: dict[tuple[str | None, str], int] = {}
+        self.start()
 
-    def _open(self, lineno: int) -> None:
-        self.msg = Message(msgid="", lineno=lineno)
-        self.stage, self.field, self.obsolete = 0, "", None
-        self.has_msgid = False
+    def start(self) -> None:
+        self.msg, self.stage, self.field = Message(msgid=""), 0, ""
+        self.fixed = False  # whether a keyword line has fixed msg.obsolete
 
     def error(self, text: str, line: int) -> CatalogError:
         return CatalogError(text, path=self.path, line=line)
 
     def feed(self, line: str, number: int) -> None:
-        stripped = line.strip()
-        if not stripped:
-            return
-        if stripped.startswith("#~"):
-            rest = stripped[2:].lstrip()
-            if rest.startswith("|"):
-                self.previous(rest[1:].lstrip(), number)
+        text = line.strip()
+        if text.startswith("#~"):
+            rest = text[2:].lstrip()
+            if rest.startswith("#"):
+                self.comment(rest, number)
             elif rest:
-                self.keyword(rest, number, obsolete=True)
-        elif line.startswith("#|"):
-            self.previous(line[2:].lstrip(), number)
-        elif line.startswith("#"):
-            self.comment(line, number)
-        else:
-            self.keyword(stripped, number, obsolete=False)
+                self.strings(rest[1:].lstrip() if rest[0] == "|" else rest, number, rest[0] == "|",
+                             obsolete=True)
+        elif text.startswith("#|"):
+            self.strings(text[2:].lstrip(), number, True, obsolete=False)
+        elif text.startswith("#"):
+            self.comment(line.lstrip(), number)
+        elif text:
+            self.strings(text, number, False, obsolete=False)
 
-    def _begin(self, stage: int, number: int) -> None:
-        """Move the open entry to ``stage``, closing it first if it is complete."""
-        if self.stage == 5:
+    def advance(self, stage: int, number: int, what: str) -> None:
+        """Enter ``stage``, closing a finished entry; reject going backwards."""
+        if self.stage == 5 and stage <= 3:
             self.close()
-        if self.msg.lineno == 0:
-            self.msg.lineno = number
-        if stage < self.stage:
-            raise self.error("keyword out of order (comment or keyword inside an entry)", number)
+        if self.stage in (3, 4) and stage <= 3:
+            raise self.error(f"missing msgstr (line {number} starts a new entry)", self.msg.lineno)
+        if stage < self.stage or stage == self.stage and stage in (2, 3):
+            raise self.error(f"{what} out of order", number)
         self.stage = stage
+        self.msg.lineno = self.msg.lineno or number
 
     def comment(self, line: str, number: int) -> None:
-        if self.stage not in (0, 5):
-            raise self.error("comment inside an entry", number)
-        self._begin(0, number)
+        self.advance(0, number, "comment")
         kind, body = line[1:2], line[2:]
-        msg = self.msg
         if kind == ",":
-            msg.flags = _normalize_flags(body)
+            self.msg.flags = _normalize_flags(body)  # gettext keeps only the last #, line
         elif kind == ":":
-            msg.references.extend(_parse_references(body))
+            self.msg.references += _parse_references(body)
         elif kind == ".":
-            msg.extracted_comments.append(body[1:] if body.startswith(" ") else body)
+            self.msg.extracted_comments.append(body[1:] if body[:1] == " " else body)
         else:
             body = line[1:]
-            msg.translator_comments.append(body[1:] if body.startswith(" ") else body)
+            self.msg.translator_comments.append(body[1:] if body[:1] == " " else body)
 
-    def previous(self, rest: str, number: int) -> None:
-        self._begin(1, number)
+    def strings(self, rest: str, number: int, previous: bool, obsolete: bool) -> None:
         match = _KEYWORD_RE.match(rest)
-        if match and match.group(1) != "msgstr" and match.group(2) is None:
-            name = "previous_" + match.group(1)
-            if getattr(self.msg, name) is not None:
-                raise self.error(f"duplicate #| {match.group(1)}", number)
-            setattr(self.msg, name, self.literals(rest[match.end():], number))
-            self.field = name
-        elif rest.startswith('"') and self.field.startswith("previous_"):
-            self.append(rest, number)
+        if not rest.startswith('"') and not match:
+            raise self.error(f"unknown keyword {rest.split()[0]!r}", number)
+        if match and previous:
+            name = match.group(1)
+            self.advance(1, number, f"#| {name}")
+            self.field = "previous_" + name
+            if name == "msgstr" or match.group(2) or getattr(self.msg, self.field) is not None:
+                raise self.error(f"unexpected #| {name}", number)
+        elif match:
+            self.keyword(*match.groups(), number)
+        elif not self.field or self.field.startswith("previous_") != previous:
+            raise self.error("string without a keyword", number)
+        if not previous:
+            if self.fixed and self.msg.obsolete != obsolete:
+                raise self.error("entry mixes obsolete (#~) and live lines", number)
+            self.msg.obsolete, self.fixed = obsolete, True
+        value = self.literals(rest[match.end():] if match else rest, number)
+        self.put(self.field, value, new=match is not None)
+
+    def keyword(self, name: str, index: str | None, number: int) -> None:
+        msg, label = self.msg, f"msgstr[{index}]" if index else name
+        plural = msg.msgid_plural is not None
+        if index is not None and (not plural or int(index) != len(msg.msgstr_plural)):
+            raise self.error(f"{label} out of order", number)
+        if name == "msgstr" and index is None and plural:
+            raise self.error("msgstr without index after msgid_plural", number)
+        stage = {"msgctxt": 2, "msgid": 3, "msgid_plural": 4, "msgstr": 5}[name]
+        if index in (None, "0"):  # msgstr[n>0] just continues the msgstr[] sequence
+            if stage == 5 and self.stage not in (3, 4) or stage == 4 and self.stage != 3:
+                raise self.error(f"{label} out of order", number)
+            self.advance(stage, number, label)
+        self.field = label
+
+    def put(self, field: str, value: str, new: bool = False) -> None:
+        if field.startswith("msgstr["):
+            number = int(field[7:-1])
+            old = "" if new else self.msg.msgstr_plural[number]
+            self.msg.msgstr_plural[number] = old + value
         else:
-            raise self.error("malformed #| line", number)
-
-    def keyword(self, rest: str, number: int, obsolete: bool) -> None:
-        if rest.startswith('"'):
-            if not self.field or self.field.startswith("previous_"):
-                raise self.error("string without a keyword", number)
-            self.append(rest, number)
-            return
-        match = _KEYWORD_RE.match(rest)
-        if not match:
-            raise self.error(f"unknown keyword: {rest.split()[0]}", number)
-        name, index = match.group(1), match.group(2)
-        if index is not None and name != "msgstr":
-            raise self.error(f"unexpected index after {name}", number)
-        self.check_order(name, index, number)
-        if self.obsolete is not None and self.obsolete != obsolete:
-            raise self.error("entry mixes obsolete (#~) and live lines", number)
-        self.obsolete = obsolete
-        self.msg.obsolete = obsolete
-        self.assign(name, index, self.literals(rest[match.end():], number))
-
-    def check_order(self, name: str, index: str | None, number: int) -> None:
-        stage, plural = self.stage, self.msg.msgid_plural is not None
-        if name == "msgstr" and index is not None:
-            expected = len(self.msg.msgstr_plural) if stage == 5 else 0
-            if not plural or stage < 4 or (stage == 5 and not self.msg.msgstr_plural):
-                raise self.error("msgstr[n] without msgid_plural", number)
-            if int(index) != expected:
-                raise self.error(f"plural form has wrong index (expected {expected})", number)
-            self.stage = 5
-            return
-        if name == "msgstr" and (plural or stage not in (3, 4)):
-            raise self.error("msgstr without msgid" if not plural else "msgstr needs an index "
-                             "after msgid_plural", number)
-        if name == "msgid_plural" and stage != 3:
-            raise self.error("msgid_plural without msgid", number)
-        if name in ("msgctxt", "msgid") and stage in (3, 4):
-            raise self.error("missing msgstr", number)
-        if name == "msgctxt" and stage == 2:
-            raise self.error("duplicate msgctxt", number)
-        self._begin(_STAGES[name], number)
-
-    def assign(self, name: str, index: str | None, value: str) -> None:
-        msg = self.msg
-        if index is not None:
-            msg.msgstr_plural[int(index)] = value
-            self.field = f"msgstr[{index}]"
-            return
-        setattr(msg, name, value)
-        self.has_msgid = self.has_msgid or name == "msgid"
-        self.field = name
-
-    def append(self, rest: str, number: int) -> None:
-        value = self.literals(rest, number)
-        if self.field.startswith("msgstr["):
-            self.msg.msgstr_plural[int(self.field[7:-1])] += value
-        else:
-            setattr(self.msg, self.field, getattr(self.msg, self.field) + value)
+            setattr(self.msg, field, ("" if new else getattr(self.msg, field)) + value)
 
     def literals(self, rest: str, number: int) -> str:
-        """Decode the string literal(s) of a line; gettext concatenates adjacent ones."""
+        """Decode the string literal(s) of a line; gettext joins adjacent ones."""
         parts, pos = [], 0
-        while pos < len(rest):
+        while pos < len(rest) or not parts:
             match = _LITERAL_RE.match(rest, pos)
             if not match:
-                problem = "unterminated string" if '"' in rest[pos:] else "expected a string"
+                tail = rest[pos:].strip()
+                problem = ("unterminated string" if tail.startswith('"') else
+                           f"unexpected text {tail[:20]!r}" if tail else "expected a string")
                 raise self.error(problem, number)
             parts.append(_unescape(match.group(1), self, number))
             pos = match.end()
-        if not parts:
-            raise self.error("expected a string", number)
         return "".join(parts)
 
     def close(self) -> None:
-        msg = self.msg
-        if msg.key in self.keys:
-            raise self.error("duplicate message definition", msg.lineno)
-        self.keys.add(msg.key)
-        self.messages.append(msg)
-        self._open(0)
+        if (first := self.keys.setdefault(self.msg.key, self.msg.lineno)) != self.msg.lineno:
+            raise self.error(f"duplicate message (first defined at line {first})", self.msg.lineno)
+        self.messages.append(self.msg)
+        self.start()
 
     def finish(self) -> None:
         if self.stage == 5:
             self.close()
         elif self.stage > 0:
-            raise self.error("incomplete entry at end of file (missing msgstr)", self.msg.lineno)
+            raise self.error("entry without msgstr at end of file", self.msg.lineno)
 
 
 def _unescape(body: str, parser: _Parser, number: int) -> str:
     """Decode C escapes; octal and hex escapes are bytes, so UTF-8 is re-decoded."""
     if "\\" not in body:
         return body
-    has_bytes = False
+    raw = False
 
     def replace(match: re.Match[str]) -> str:
-        nonlocal has_bytes
+        nonlocal raw
         octal, hexa, char = match.groups()
+        if char is not None and char not in _UNESCAPES:
+            raise parser.error(f"invalid escape sequence \\{char}", number)
         if char is not None:
-            if char not in _SIMPLE_ESCAPES:
-                raise parser.error(f"invalid escape sequence \\{char}", number)
-            return _SIMPLE_ESCAPES[char]
-        value = int(octal, 8) if octal else int(hexa, 16)
+            return _UNESCAPES[char]
+        value = int(octal or hexa, 8 if octal else 16)
         if value > 0xFF:
-            raise parser.error(f"escape value out of range: {match.group(0)}", number)
-        has_bytes = has_bytes or value >= 0x80
-        return chr(value) if value < 0x80 else chr(0xDC00 + value)
+            raise parser.error(f"escape out of range: {match.group()}", number)
+        raw = raw or value >= 0x80
+        return chr(value) if value < 0x80 else chr(0xDC00 + value)  # a lone byte
 
     text = _ESCAPE_RE.sub(replace, body)
-    if not has_bytes:
-        return text
     try:
-        return text.encode("utf-8", "surrogateescape").decode("utf-8")
+        return text.encode("utf-8", "surrogateescape").decode("utf-8") if raw else text
     except UnicodeError:
-        raise parser.error("escaped bytes are not valid UTF-8", number) from None
+        raise parser.error("escaped bytes are not UTF-8", number) from None
 
 
 def _normalize_flags(text: str) -> list[str]:
-    """Parse a ``#,`` line the way gettext does and return its canonical flags."""
-    fuzzy, wrap, span = False, "", ""
-    formats: dict[str, str] = {}
-    tokens = [token for token in _FLAG_SEPARATORS.split(text) if token]
-    for i, token in enumerate(tokens):
-        if token == "fuzzy":
-            fuzzy = True
-        elif token in ("wrap", "no-wrap"):
-            wrap = token
-        elif token.endswith("-format"):
-            _set_format(formats, token[:-7])
-        elif token == "range:" and i + 1 < len(tokens):
-            match = re.match(r"(\d+)\.\.(\d+)", tokens[i + 1])
-            if match and int(match.group(1)) <= int(match.group(2)):
-                span = f"range: {int(match.group(1))}..{int(match.group(2))}"
-    flags = ["fuzzy"] if fuzzy else []
-    flags += [formats[lang] for lang in FORMATS if lang in formats]
-    return flags + ([span] if span else []) + (["no-wrap"] if wrap == "no-wrap" else [])
-
-
-def _set_format(formats: dict[str, str], name: str) -> None:
-    for prefix, template in (("no-", "no-{}-format"), ("possible-", "{}-format"),
-                             ("impossible-", ""), ("", "{}-format")):
-        lang = name[len(prefix):] if name.startswith(prefix) else None
-        if lang in FORMATS:
-            formats[lang] = template.format(lang)
-            if not template:
-                del formats[lang]
-            return
+    """Read a ``#,`` line as gettext does; return the flags in its canonical order."""
+    tokens = iter(token for token in re.split(r"[\s,]+", text) if token)
+    fuzzy, wrap, span, formats = False, "", "", {}
+    for token in tokens:
+        match = re.fullmatch(r"(no-|possible-|impossible-)?(.+)-format", token)
+        if token == "range:":  # the next token is its value, consumed even if invalid
+            bounds = re.match(r"(\d+)\.\.(\d+)", next(tokens, ""))
+            if bounds and int(bounds[1]) <= int(bounds[2]):
+                span = f"range: {int(bounds[1])}..{int(bounds[2])}"
+        elif match and match[2] in FORMATS:
+            formats[match[2]] = {"no-": "no-", "impossible-": None}.get(match[1], "")
+        fuzzy = fuzzy or token == "fuzzy"
+        wrap = token if token in ("wrap", "no-wrap") else wrap
+    flags = ["fuzzy"] * fuzzy + [f"{formats[lang]}{lang}-format" for lang in FORMATS
+                                  if formats.get(lang) is not None]
+    return flags + [span] * bool(span) + ["no-wrap"] * (wrap == "no-wrap")
 
 
 def _parse_references(text: str) -> list[str]:
     """Split a ``#:`` line into ``file:line`` tokens as gettext's reader does."""
-    refs: list[str] = []
-    tokens = text.split()
-    i = 0
+    refs, tokens, i = [], text.split(), 0
+    digits = re.compile(r"[0-9]+").fullmatch
     while i < len(tokens):
-        token, after = tokens[i], tokens[i + 1] if i + 1 < len(tokens) else ""
+        token, after, third = (tokens[i:i + 3] + ["", ""])[:3]
         i += 1
-        if re.fullmatch(r":\d+", after) or (after == ":" and i + 1 < len(tokens)
-                                             and tokens[i + 1].isdigit()):
-            number, i = (after[1:], i + 1) if after != ":" else (tokens[i + 1], i + 2)
-        elif token.endswith(":") and after.isdigit():
+        if after[:1] == ":" and (digits(after[1:]) or after == ":" and digits(third)):
+            number, i = (after[1:], i + 1) if after != ":" else (third, i + 2)
+        elif token.endswith(":") and digits(after):
             token, number, i = token[:-1], after, i + 1
-        elif (match := re.fullmatch(r"(.+):(\d+)", token, re.S)) is not None:
+        elif match := re.fullmatch(r"(.+):([0-9]+)", token):
             token, number = match.groups()
         else:
             refs.append(token)
@@ -351,26 +288,13 @@ def _parse_references(text: str) -> list[str]:
     return refs
 
 
-def _check_charset(messages: list[Message], path: str) -> None:
-    for msg in messages:
-        if msg.is_header:
-            match = re.search(r"charset=([^\s]+)", msg.msgstr)
-            charset = match.group(1) if match else "CHARSET"
-            if charset.upper() not in ("UTF-8", "CHARSET"):
-                raise CatalogError(f"unsupported charset {charset} (only UTF-8 is read)",
-                                   path=path, line=msg.lineno)
-            return
-
-
-# ---------------------------------------------------------------- writing
-
 def write_po(catalog: Catalog, path: str | Path) -> bool:
-    """Write ``catalog`` as msgcat would; True if the file changed."""
+    """Write ``catalog`` as msgcat would (atomically); True if the file changed."""
     return write_text(path, format_po(catalog))
 
 
 def format_po(catalog: Catalog) -> str:
-    """Render ``catalog`` exactly as GNU ``msgcat`` 0.21 renders the same content."""
+    """Render ``catalog`` exactly as GNU msgcat 0.21 renders the same content."""
     live = [_format_message(m) for m in catalog.messages if not m.obsolete]
     dead = [_format_message(m) for m in catalog.messages if m.obsolete and _first_msgstr(m)]
     return "\n".join(live + dead)
@@ -381,27 +305,18 @@ def _first_msgstr(msg: Message) -> str:
 
 
 def _format_message(msg: Message) -> str:
-    lines: list[str] = []
-    for text in msg.translator_comments:
-        lines += _comment_lines("#", text)
-    for text in msg.extracted_comments:
-        lines += _comment_lines("#.", text)
+    lines = [line for text in msg.translator_comments for line in _comment_lines("#", text)]
+    lines += [line for text in msg.extracted_comments for line in _comment_lines("#.", text)]
     lines += _reference_lines(msg.references)
-    flags = _normalize_flags(", ".join(msg.flags))
-    if not _first_msgstr(msg) and "fuzzy" in flags:
-        flags.remove("fuzzy")
-    if msg.obsolete:  # msgcat 0.21 does not write the range of obsolete entries
-        flags = [flag for flag in flags if not flag.startswith("range:")]
-    if flags:
-        lines.append("#, " + ", ".join(flags))
+    flags = [flag for flag in _normalize_flags(", ".join(msg.flags))
+             if not (flag == "fuzzy" and not _first_msgstr(msg)
+                     or msg.obsolete and flag.startswith("range:"))]
+    lines += ["#, " + ", ".join(flags)] if flags else []
     wrap = "no-wrap" not in flags
-    directive = next((f[:-7] for f in flags if f.endswith("-format") and
-                      not f.startswith("no-")), None)
-    prefix = "#~ " if msg.obsolete else ""
+    fmt = next((f[:-7] for f in flags if f.endswith("-format") and f[:3] != "no-"), "")
     for name in ("msgctxt", "msgid", "msgid_plural"):
-        value = getattr(msg, "previous_" + name)
-        if value is not None:
-            lines += _wrap("#~| " if msg.obsolete else "#| ", name, value, wrap, directive)
+        if (value := getattr(msg, "previous_" + name)) is not None:
+            lines += _wrap("#~| " if msg.obsolete else "#| ", name, value, wrap, fmt)
     fields = [("msgctxt", msg.msgctxt), ("msgid", msg.msgid), ("msgid_plural", msg.msgid_plural)]
     if msg.msgid_plural is None:
         fields.append(("msgstr", msg.msgstr))
@@ -410,12 +325,12 @@ def _format_message(msg: Message) -> str:
         fields += [(f"msgstr[{n}]", plural[n]) for n in sorted(plural)]
     for name, text in fields:
         if text is not None:
-            lines += _wrap(prefix, name, text, wrap, directive)
+            lines += _wrap("#~ " if msg.obsolete else "", name, text, wrap, fmt)
     return "".join(line + "\n" for line in lines)
 
 
 def _comment_lines(marker: str, text: str) -> list[str]:
-    """One line per ``\\n``-separated part; the space after the marker only if text remains."""
+    """One line per ``\\n``-separated part; a space follows the marker if text remains."""
     lines = []
     while True:
         head, newline, rest = text.partition("\n")
@@ -426,7 +341,6 @@ def _comment_lines(marker: str, text: str) -> list[str]:
 
 
 def _reference_lines(refs: list[str]) -> list[str]:
-    """Fill ``#:`` lines up to the page width, counting bytes like gettext."""
     lines, line, column = [], "#:", 2
     for ref in refs:
         while ref.startswith("./"):
@@ -435,15 +349,12 @@ def _reference_lines(refs: list[str]) -> list[str]:
         if column > 2 and column + size > PAGE_WIDTH:
             lines.append(line)
             line, column = "#:", 2
-        line += " " + ref
-        column += size
+        line, column = f"{line} {ref}", column + size
     return lines + [line] if refs else lines
 
 
 # ------------------------------------------------------- string wrapping
 
-_C_ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v",
-              "\\": "\\", '"': '"'}
 _DIRECTIVES = {
     "c": re.compile(r"%(?:\d+\$)?[-+ #0']*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?)?)?"
                     r"(?:hh|h|ll|l|L|q|j|z|Z|t)?(?:[diouxXeEfFgGaAcCsSpnm%]|<PRI\w+>)"),
@@ -451,48 +362,41 @@ _DIRECTIVES = {
                          r"(?:\.(?:\*|\d+)?)?[hlL]?[diouxXeEfgGcrs%]"),
 }
 _BRACE_FIELD = r"\{(?:\d+|[A-Za-z_]\w*)(?:\.[A-Za-z_]\w*|\[[^\]]*\])*"
-_BRACE_FIELD_RE = re.compile(_BRACE_FIELD)
-_BRACE_RE = re.compile(_BRACE_FIELD + r"(?::(?:" + _BRACE_FIELD + r"\}|(?:.?[<>=^])?[-+ ]?#?0?\d*"
-                       r"(?:\.\d+)?[bcdoxXneEfFgG%]?))?\}|\{\{|\}\}")
-_PROHIBITED, _POSSIBLE, _MANDATORY = 1, 2, 3
+_BRACE_RE = re.compile(_BRACE_FIELD + r"(?::(?:" + _BRACE_FIELD + r"\}|(?:.?[<>=^])?[-+ ]?#?0?"
+                       r"\d*(?:\.\d+)?[bcdoxXneEfFgG%]?))?\}|\{\{|\}\}")
+_NEEDS_ESCAPE = re.compile('[\a\b\f\n\r\t\v\\\\"]')
+_NO, _YES, _MUST = 1, 2, 3  # libunistring's UC_BREAK_PROHIBITED, _POSSIBLE, _MANDATORY
 
 
-def _wrap(prefix: str, keyword: str, value: str, wrap: bool, fmt: str | None) -> list[str]:
-    """Port of gettext's ``wrap()`` (write-po.c) for the non-indented style."""
-    after_break = len(prefix) + 1
-    width = (PAGE_WIDTH if wrap else 1 << 30) - 1 - after_break
-    inside = _directive_interiors(value, fmt)
+def _wrap(prefix: str, keyword: str, value: str, wrap: bool, fmt: str) -> list[str]:
+    """Port of gettext's ``wrap()`` (write-po.c), non-indented style."""
+    width = (PAGE_WIDTH if wrap else 1 << 30) - 2 - len(prefix)
+    inside = _brace_interiors(value) if fmt == "python-brace" else _interiors(value, fmt)
     pieces = re.findall(r"[^\n]*\n|[^\n]+", value) or [""]
-    lines, first, offset = [], True, 0
+    lines, head, offset = [], f"{prefix}{keyword} ", 0
     for number, piece in enumerate(pieces):
         chars, overrides = _escape(piece, offset, inside)
         offset += len(piece)
-        breaks = _line_breaks(chars, overrides, width, len(keyword) + 1)
-        if first and chars and (number + 1 < len(pieces) or len(keyword) + 1 > width or breaks):
-            lines.append(f'{prefix}{keyword} ""')
-            first = False
-        if not first:
-            breaks = _line_breaks(chars, overrides, width, 0)
-        head = f"{prefix}{keyword} " if first else prefix
-        first = False
+        column = len(keyword) + 1 if head != prefix else 0
+        breaks = _line_breaks(chars, overrides, width, column)
+        if column and chars and (number + 1 < len(pieces) or column > width or breaks):
+            lines.append(head + '""')
+            head, breaks = prefix, _line_breaks(chars, overrides, width, 0)
         for start, end in zip([0] + breaks, breaks + [len(chars)]):
             lines.append(f'{head}"{"".join(chars[start:end])}"')
             head = prefix
     return lines
 
 
-def _directive_interiors(value: str, fmt: str | None) -> set[int]:
-    """Indexes where gettext forbids a break, up to the first invalid directive."""
-    if fmt == "python-brace":
-        return _brace_interiors(value)
-    pattern, inside, pos, kinds = _DIRECTIVES.get(fmt or ""), set(), 0, set()
+def _interiors(value: str, fmt: str) -> set[int]:
+    """Indexes inside c/python directives, up to the first one gettext rejects."""
+    pattern, inside, pos, kinds = _DIRECTIVES.get(fmt), set(), 0, set()
     while pattern is not None and (start := value.find("%", pos)) != -1:
-        match = pattern.match(value, start)
-        if match is None:
+        if (match := pattern.match(value, start)) is None:
             break
-        directive = match.group()
-        if directive != "%%":  # gettext rejects named+unnamed (python), $n+plain (c)
-            kinds.add(directive[1] in "(" if fmt == "python" else "$" in directive)
+        directive = match.group()  # gettext rejects named+unnamed (python), $n+plain (c)
+        if directive[-1] not in "%m" or fmt == "python" and directive[1] == "(":
+            kinds.add(directive[1] == "(" if fmt == "python" else "$" in directive)
             if len(kinds) > 1 or fmt == "python" and directive[1] == "(" and "*" in directive:
                 break
         inside.update(range(start + 1, match.end()))
@@ -505,78 +409,77 @@ def _brace_interiors(value: str) -> set[int]:
     the directive, not the string, so all of them land on the string's start:
     breaks are forbidden in its first n bytes, n the shortest directive's
     length, unless an invalid directive's error offset comes first."""
-    marks: list[tuple[int, bool]] = []
-    pos = 0
+    marks, pos = [], 0
     while (found := re.compile("[{}]").search(value, pos)) is not None:
-        match = _BRACE_RE.match(value, found.start())
-        if match is None:
-            field = _BRACE_FIELD_RE.match(value, found.start())
-            marks.append((len(field.group().encode()) if field else 1, True))
-            marks.append((len(value[:found.start()].encode()), True))
+        if (match := _BRACE_RE.match(value, found.start())) is None:
+            field = re.compile(_BRACE_FIELD).match(value, found.start())
+            marks += [(len(field.group().encode()) if field else 1, True),
+                      (len(value[:found.start()].encode()), True)]
             break
-        if match.group() not in ("{{", "}}"):
-            marks.append((len(match.group().encode()) - 1, False))
+        marks += [(len(match.group().encode()) - 1, False)] * (match.group() not in "{{}}")
         pos = match.end()
     if all(error for _, error in marks):
         return set()
     end, error = min(marks, key=lambda mark: (mark[0], not mark[1]))  # errors win ties
-    inside, offset = set(), 0
-    for index, char in enumerate(value):
-        if 0 < offset <= end and not error:
-            inside.add(index)
-        offset += len(char.encode())
-    return inside
+    offsets = [len(value[:index].encode()) for index in range(len(value))]
+    return set() if error else {i for i, offset in enumerate(offsets) if 0 < offset <= end}
 
 
 def _escape(piece: str, offset: int, inside: set[int]) -> tuple[list[str], list[int]]:
-    """Escaped characters of ``piece`` and gettext's break overrides for each."""
+    """Escaped characters of ``piece`` and gettext's break override for each."""
+    if not inside and not _NEEDS_ESCAPE.search(piece):
+        return list(piece), [0] * len(piece)
     chars: list[str] = []
     overrides: list[int] = []
     for index, char in enumerate(piece, start=offset):
-        override = _PROHIBITED if index in inside else 0
-        if char in _C_ESCAPES:
-            chars += ["\\", _C_ESCAPES[char]]
-            overrides += [override, _PROHIBITED]
+        override = _NO if index in inside else 0
+        if char in _ESCAPES:
+            chars += ["\\", _ESCAPES[char]]
+            overrides += [override, _NO]
         else:
             chars.append(char)
             overrides.append(override)
     if piece.endswith("\n"):
-        overrides[-2] = _PROHIBITED
+        overrides[-2] = _NO
     return chars, overrides
 
 
 def _line_breaks(chars: list[str], overrides: list[int], width: int, column: int) -> list[int]:
-    """Port of libunistring's ``u8_width_linebreaks``: where to start new lines."""
+    """Port of libunistring's ``u8_width_linebreaks``: indexes that start a new line."""
     breaks: list[int] = []
-    last_break, piece = None, 0
+    if column + sum(map(_char_width, chars)) <= width:  # fits: the common, fast case
+        return breaks
+    last, piece = None, 0
     possible = _possible_breaks([_lb_class(char) for char in chars])
     for index, char in enumerate(chars):
         kind = overrides[index] or possible[index]
-        if kind != _PROHIBITED and last_break is not None and column + piece > width:
-            breaks.append(last_break)
+        if kind != _NO and last is not None and column + piece > width:
+            breaks.append(last)
             column = 0
-        if kind == _MANDATORY:
-            last_break, column, piece = None, 0, 0
+        if kind == _MUST:
+            last, column, piece = None, 0, 0
             continue
-        if kind == _POSSIBLE:
-            last_break, column, piece = index, column + piece, 0
+        if kind == _YES:
+            last, column, piece = index, column + piece, 0
         piece += _char_width(char)
-    if last_break is not None and column + piece > width:
-        breaks.append(last_break)
+    if last is not None and column + piece > width:
+        breaks.append(last)
     return breaks
 
 
-# --------------------------------------- UAX #14 as in libunistring 1.0
+# ------------------------------------------- UAX #14 as in libunistring 1.0
 
-# Classes 0-32 index libunistring 1.0's pair table (read from the library);
-# "_8" has no members. The rest are resolved by the loop in _possible_breaks.
+# Classes 0-32 index libunistring 1.0's pair table, read from the library
+# (row: class before the opportunity, column: after; D direct break, I only
+# after spaces, P prohibited); "_8" has no members; the rest are handled in
+# _possible_breaks. Line_Break data comes from uniseg (Unicode 16): 163
+# assigned characters, none Latin, Cyrillic or CJK, differ from libunistring's.
 _CLASSES = ("WJ GL B2 BA BB HY CL CP _8 EX IN NS OP OP2 QU IS NU PO PR SY AL H2 H3 ID ID2 "
-            "JL JV JT HL RI ZWJ EB EM BK CR LF CM ZW SP CB AI SA XX").split()
-_C = {name: index for index, name in enumerate(_CLASSES)}
-_ALIASES = {"CJ": "NS", "NL": "BK", "SG": "XX", "AK": "AL", "AP": "AL", "AS": "AL",
-            "VI": "CM", "VF": "CM"}  # Unicode 16 classes libunistring 1.0 does not know
-# Row: class before the opportunity, column: class after. D direct, I only
-# after spaces, P prohibited.
+            "JL JV JT HL RI ZWJ EB EM BK CR LF CM ZW SP").split()
+_BK, _CR, _LF, _CM, _ZW, _SP, _ZWJ, _RI, _HL, _HY, _BA, _AL = (
+    _CLASSES.index(name) for name in "BK CR LF CM ZW SP ZWJ RI HL HY BA AL".split())
+_RESOLVE = {"CJ": "NS", "NL": "BK", "SG": "AL", "AK": "AL", "AP": "AL", "AS": "AL", "VI": "CM",
+            "VF": "CM", "AI": "AL", "SA": "AL", "XX": "AL", "CB": "ID"}
 _PAIRS = """
 PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIII PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIII PIPIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD
 PDDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIII PDDIDIPPPPIIDDIPIDDPDDDDDDDDDDDDD
@@ -594,67 +497,54 @@ PIDIDIPPPPIIIDIPIIIPIDDIIDDDIDIII PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDI PIDIDIPPPPII
 
 @lru_cache(maxsize=None)
 def _lb_class(char: str) -> int:
-    """Line_Break class as libunistring 1.0 resolves it (data: uniseg)."""
+    """Line_Break class of ``char`` as libunistring 1.0 resolves it."""
     name = line_break(char).value
-    name = _ALIASES.get(name, name)
+    name = _RESOLVE.get(name, name)
     if name == "OP" and unicodedata.east_asian_width(char) in "FWH":
         name = "OP2"
-    elif name == "CP" and char not in ")]":
+    if name == "CP" and char not in ")]":
         name = "CL"
-    elif name in ("AI", "SA", "XX"):
-        name = "AL"
-    elif name == "CB":
-        name = "ID"
-    return _C[name]
+    return _CLASSES.index(name)
 
 
 @lru_cache(maxsize=None)
 def _char_width(char: str) -> int:
-    """Columns of one character, as libunistring's ``uc_width`` counts them."""
-    code = ord(char)
-    if code < 0x20 or 0x7F <= code < 0xA0:
-        return 0
-    category = unicodedata.category(char)
-    if (category in ("Mn", "Me", "Cf") and code not in (0xCBF, 0xCC6, 0x11A07, 0x11A08, 0x11C3F)
-            or 0x1160 <= code < 0x1200 or 0xD7B0 <= code < 0xD800):
+    """Columns of ``char`` as libunistring's ``uc_width`` counts them."""
+    code, category = ord(char), unicodedata.category(char)
+    if (code < 0x20 or 0x7F <= code < 0xA0 or 0x1160 <= code < 0x1200 or 0xD7B0 <= code < 0xD800
+            or category in ("Mn", "Me", "Cf") and code not in (0xCBF, 0xCC6, 0x11A07, 0x11A08,
+                                                                0x11C3F)):
         return 0
     wide = category != "Cn" and unicodedata.east_asian_width(char) in "WF"
     return 2 if wide or 0x20000 <= code < 0x40000 else 1
 
 
 def _possible_breaks(classes: list[int]) -> list[int]:
-    """Port of libunistring 1.0's ``u8_possible_linebreaks`` loop, per character."""
-    result = []
-    last = prev = _C["BK"]
-    spaces, regional = False, 0
+    """Port of libunistring 1.0's ``u8_possible_linebreaks`` loop."""
+    result, last, prev, spaces, regional = [], _BK, _BK, False, 0
     for cls in classes:
-        if cls in (_C["BK"], _C["CR"], _C["LF"]):
-            kind, last, spaces = _MANDATORY, _C["BK"], False
-        elif cls == _C["SP"]:
-            kind, spaces = _PROHIBITED, True
-        elif cls == _C["ZW"]:
-            kind, last, spaces = _PROHIBITED, cls, False
-        elif cls in (_C["CM"], _C["ZWJ"]):
-            kind = _PROHIBITED
-            if last == _C["BK"] or last == _C["ZW"] or spaces:
-                kind = _PROHIBITED if last == _C["BK"] else _POSSIBLE
-                last, spaces = _C["AL"], False
+        kind = _NO
+        if cls in (_BK, _CR, _LF):
+            kind, last, spaces = _MUST, _BK, False
+        elif cls == _SP:
+            spaces = True
+        elif cls == _ZW:
+            last, spaces = _ZW, False
+        elif cls in (_CM, _ZWJ):
+            if last in (_BK, _ZW) or spaces:
+                kind, last, spaces = (_NO if last == _BK else _YES), _AL, False
         else:
-            kind = _pair_break(last, prev, cls, spaces, regional)
-            last, spaces = cls, False
-        hebrew_hyphen = prev == _C["HL"] and cls in (_C["HY"], _C["BA"])
-        prev = -1 if hebrew_hyphen else cls
-        regional = regional + 1 if cls == _C["RI"] else 0
+            kind, last, spaces = _pair_break(last, prev, cls, spaces, regional), cls, False
+        prev = -1 if prev == _HL and cls in (_HY, _BA) else cls  # -1: Hebrew letter + hyphen
+        regional = regional + 1 if cls == _RI else 0
         result.append(kind)
     return result
 
 
 def _pair_break(last: int, prev: int, cls: int, spaces: bool, regional: int) -> int:
-    if last == _C["BK"] or prev == _C["ZWJ"] or prev == -1:  # -1: Hebrew letter + hyphen
-        return _PROHIBITED if last != _C["ZW"] else _POSSIBLE
-    if last == _C["ZW"]:
-        return _POSSIBLE
-    if last == _C["RI"] and cls == _C["RI"]:
-        return _POSSIBLE if spaces or regional % 2 == 0 else _PROHIBITED
-    rule = _PAIRS[last][cls]
-    return _POSSIBLE if rule == "D" or (rule == "I" and spaces) else _PROHIBITED
+    if last in (_BK, _ZW):
+        return _NO if last == _BK else _YES
+    if prev in (_ZWJ, -1) or last == cls == _RI and not spaces and regional % 2:
+        return _NO
+    rule = "D" if last == cls == _RI else _PAIRS[last][cls]
+    return _YES if rule == "D" or rule == "I" and spaces else _NO

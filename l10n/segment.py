@@ -59,7 +59,7 @@ def segment_text(text: str, slug: str, shown: str, front_matter_keys: tuple[str,
     builder = _Builder(text, shown)
     builder.add_front_matter(metadata, front_matter_keys, body_start)
     masked = "\n" * text[:body_start].count("\n") + text[body_start:]
-    builder.add_blocks(_parser().parse(masked))
+    builder.add_blocks(_parser().parse(masked, builder.env))
     if not builder.segments and not text[body_start:].strip() and not metadata:
         raise SourceError("is empty: nothing to translate", shown)
     return Document(slug, shown, text, tuple(builder.segments), metadata)
@@ -101,6 +101,7 @@ class _Builder:
         self.counters: dict[str, int] = {}
         self.seen: dict[tuple[str, str], int] = {}
         self.cursors: dict[int, int] = {}
+        self.env: dict[str, Any] = {}  # markdown-it's parse state (link references)
 
     def add_front_matter(self, metadata: dict[str, Any], keys: tuple[str, ...], body_start: int) -> None:
         for key in keys:
@@ -138,18 +139,23 @@ class _Builder:
         return "paragraph"
 
     def _add_block(self, token: Any, kind: str) -> None:
-        offsets = self._line_offsets(token.content, token.map[0])
+        content, children = token.content, token.children or []
+        if kind == "table cell" and "|" in content:
+            # The table rule unescapes ``\|`` in cells; segment the raw cell instead.
+            content = content.replace("|", "\\|")
+            children = _parser().parseInline(content, self.env)[0].children or []
+        offsets = self._line_offsets(content, token.map[0])
         if offsets is None:
             return
         try:
-            pieces = tokenize(token.content, token.children or [])
+            pieces = tokenize(content, children)
         except Unaligned:
-            pieces = [Piece("text", 0, len(token.content))]
-        if kind == "paragraph" and _is_caption(pieces, token.content):
+            pieces = [Piece("text", 0, len(content))]
+        if kind == "paragraph" and _is_caption(pieces, content):
             kind = "caption"
         number = self.counters[kind] = self.counters.get(kind, 0) + 1
         block = _Block(kind, number, token.map[0] + 1)
-        self._add_sentences(token.content, pieces, offsets, block)
+        self._add_sentences(content, pieces, offsets, block)
 
     def _line_offsets(self, content: str, first_line: int) -> list[tuple[int, int]] | None:
         """(content start, document offset) of each content line, or None."""

@@ -46,17 +46,28 @@ UK_WORDS = (
 
 @dataclass(frozen=True)
 class ModelSize:
-    """Transformer dimensions: ``TINY`` for tests, ``REAL`` for benchmarks."""
+    """Transformer dimensions: ``TINY`` for tests, ``REAL`` for benchmarks.
+
+    ``logit_scale`` sets how peaked the output distributions are (a trained
+    model is confident; flat ones give beam search near-ties and early stops).
+    ``source_gain`` and ``eos_bias`` are measured, per size, so that outputs
+    have about as many tokens as their source (see :func:`_wire_length`).
+    """
 
     layers: tuple[int, int]
     d_model: int
     heads: int
     ffn: int
     vocab: int
+    logit_scale: float
+    source_gain: float
+    eos_bias: float
 
 
-TINY = ModelSize(layers=(2, 2), d_model=64, heads=2, ffn=128, vocab=400)
-REAL = ModelSize(layers=(6, 6), d_model=512, heads=8, ffn=2048, vocab=8000)
+TINY = ModelSize(layers=(2, 2), d_model=64, heads=2, ffn=128, vocab=400,
+                 logit_scale=4.0, source_gain=4.0, eos_bias=12.0)
+REAL = ModelSize(layers=(6, 6), d_model=512, heads=8, ffn=2048, vocab=8000,
+                 logit_scale=8.0, source_gain=6.5, eos_bias=24.0)
 
 
 def corpus_lines(count: int = 400, seed: int = 0) -> list[str]:
@@ -110,13 +121,15 @@ def build_ct2_model(
     size: ModelSize,
     *,
     seed: int = 0,
-    eos_bias: float = 4.0,
+    length_ratio: float = 1.0,
     quantization: str | None = None,
 ) -> None:
     """Save a random-weight Transformer of ``size`` as a CTranslate2 model.
 
-    The ``</s>`` row of the output projection gets ``eos_bias``, since random
-    weights otherwise rarely stop before the 256-token limit.
+    Random weights rarely emit ``</s>``: outputs would run to the 256-token
+    limit, and a constant bias on ``</s>`` gives either empty or runaway
+    outputs.  So the model is wired to stop like a trained one, after about
+    ``length_ratio`` times the source length (see :func:`_wire_length`).
     """
     from ctranslate2.specs import transformer_spec
 
@@ -124,14 +137,67 @@ def build_ct2_model(
     rng = np.random.default_rng(seed)
     d, vocab = size.d_model, len(vocabulary)
     _fill_encoder(spec.encoder, rng, d, size.ffn, vocab)
-    _fill_decoder(spec.decoder, rng, d, size.ffn, vocab)
-    spec.decoder.projection.bias[vocabulary.index("</s>")] += eos_bias
+    _fill_decoder(spec.decoder, rng, size, vocab)
+    _wire_length(spec, size, vocabulary.index("</s>"), length_ratio)
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
     spec.validate()
     spec.optimize(quantization=quantization)
     model_dir.mkdir(parents=True, exist_ok=True)
     spec.save(str(model_dir))
+
+
+# Residual dimensions no layer writes to carry lengths.  STEP holds a ramp
+# over positions (the source position in the encoder, the decoding step in
+# the decoder); SOURCE, in the decoder, holds the mean encoder ramp, which
+# grows with the source length; ZERO stays 0, so a read of "x - ZERO" after a
+# layer norm cancels the norm's mean.  The </s> logit reads STEP - SOURCE.
+STEP, SOURCE, ZERO = -1, -2, -3
+RAMP = 0.05
+MAX_POSITIONS = 1024
+EOS_SLOPE = 120.0
+
+
+def _wire_length(spec, size: ModelSize, eos: int, ratio: float) -> None:
+    encoder, decoder, d = spec.encoder, spec.decoder, size.d_model
+    encoder.position_encodings.encodings = _positions(d, (STEP, ZERO))
+    decoder.position_encodings.encodings = _positions(d, (STEP, SOURCE, ZERO))
+    _protect(encoder, (STEP, ZERO))
+    _protect(decoder, (STEP, SOURCE, ZERO))
+    # One head of the last cross-attention attends uniformly (zero queries)
+    # and reads the encoder ramp: its output is the mean source position.
+    attention, head, unit = decoder.layer[-1].attention, d // size.heads, np.eye(d, dtype=np.float32)
+    attention.linear[0].weight[:head] = 0.0
+    attention.linear[0].bias[:head] = 0.0
+    attention.linear[1].weight[d] = unit[STEP] - unit[ZERO]
+    attention.linear[1].bias[d] = 0.0
+    attention.linear[-1].weight[SOURCE] = unit[0]
+    weight = size.source_gain * ratio
+    decoder.projection.weight[eos] = EOS_SLOPE * (unit[STEP] - weight * unit[SOURCE] + (weight - 1) * unit[ZERO])
+    decoder.projection.bias[eos] = size.eos_bias
+
+
+def _positions(d: int, ramps: tuple[int, ...]) -> np.ndarray:
+    """Sinusoidal position encodings, with ``ramps[0]`` a linear ramp."""
+    positions = np.arange(MAX_POSITIONS, dtype=np.float32)[:, None]
+    rates = 1.0 / 10000 ** (np.arange(d // 2, dtype=np.float32) * 2 / d)
+    table = np.concatenate([np.sin(positions * rates), np.cos(positions * rates)], axis=1)
+    table[:, list(ramps)] = 0.0
+    table[:, ramps[0]] = RAMP * positions[:, 0]
+    return table.astype(np.float32)
+
+
+def _protect(stack, dims: tuple[int, ...]) -> None:
+    """Keep embeddings and every sublayer from writing to ``dims``."""
+    embeddings = stack.embeddings[0] if isinstance(stack.embeddings, list) else stack.embeddings
+    embeddings.weight[:, list(dims)] = 0.0
+    for layer in stack.layer:
+        outputs = [layer.self_attention.linear[-1], layer.ffn.linear_1]
+        if hasattr(layer, "attention"):
+            outputs.append(layer.attention.linear[-1])
+        for linear in outputs:
+            linear.weight[list(dims)] = 0.0
+            linear.bias[list(dims)] = 0.0
 
 
 def _weights(rng: np.random.Generator, *shape: int, scale: float | None = None) -> np.ndarray:
@@ -173,15 +239,15 @@ def _fill_encoder(spec, rng: np.random.Generator, d: int, ffn: int, vocab: int) 
         _fill_ffn(layer.ffn, rng, d, ffn)
 
 
-def _fill_decoder(spec, rng: np.random.Generator, d: int, ffn: int, vocab: int) -> None:
+def _fill_decoder(spec, rng: np.random.Generator, size: ModelSize, vocab: int) -> None:
+    d, ffn = size.d_model, size.ffn
     spec.embeddings.weight = _weights(rng, vocab, d, scale=d**-0.5)
     _fill_norm(spec.layer_norm, d)
     for layer in spec.layer:
         _fill_attention(layer.self_attention, rng, d, self_attention=True)
         _fill_attention(layer.attention, rng, d, self_attention=False)
         _fill_ffn(layer.ffn, rng, d, ffn)
-    # Peaked output distributions, like a trained model: fewer near-ties.
-    spec.projection.weight = _weights(rng, vocab, d, scale=4.0 * d**-0.5)
+    spec.projection.weight = _weights(rng, vocab, d, scale=size.logit_scale * d**-0.5)
     spec.projection.bias = np.zeros(vocab, dtype=np.float32)
 
 
@@ -287,7 +353,7 @@ def build_argos_package(
     package_version: str = "1.9",
     extra_lines: Iterable[str] = (),
     quantization: str | None = None,
-    eos_bias: float = 6.5,
+    length_ratio: float = 1.0,
     seed: int = 0,
 ) -> Path:
     """Build ``translate-<from>_<to>-<version>.argosmodel`` in ``tmpdir``.
@@ -301,7 +367,7 @@ def build_argos_package(
     sp_model = train_sentencepiece([*corpus_lines(seed=seed), *extra_lines], size.vocab)
     (root / "sentencepiece.model").write_bytes(sp_model)
     vocabulary = model_vocabulary(sp_model, size.vocab)
-    build_ct2_model(root / "model", vocabulary, size, seed=seed, eos_bias=eos_bias,
+    build_ct2_model(root / "model", vocabulary, size, seed=seed, length_ratio=length_ratio,
                     quantization=quantization)
     (root / "minisbd").mkdir(exist_ok=True)
     (root / "minisbd" / f"{from_code}.onnx").write_bytes(minisbd_model(from_code, seed))

@@ -1,0 +1,109 @@
+"""Code inside the text must survive translation untouched.
+
+A lost ``</2>`` breaks the rebuilt Markdown, a doubled ``<1>`` repeats a link,
+a changed URL sends readers elsewhere, and a lost ``%(name)s`` raises at run
+time in an application reading the catalog. These are errors: the edition
+or the program is broken, not merely worse.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ..inline import PLACEHOLDER_RE
+from .base import Context, Unit, register
+from .text import analyze
+
+
+@register("placeholders", "error", "unit")
+def check_placeholders(unit: Unit, ctx: Context) -> Iterator[str]:
+    """Inline-markup placeholders differ from the source: missing, extra, duplicated or unbalanced."""
+    if "<" not in unit.source.raw and "<" not in unit.target.raw:
+        return
+    source, target = Counter(unit.source.tags), Counter(unit.target.tags)
+    if not source and not target:
+        return
+    missing = sorted((source - target).elements())
+    extra = sorted((target - source).elements())
+    duplicated = sorted(tag for tag in extra if tag in source)
+    extra = [tag for tag in extra if tag not in source]
+    if missing:
+        yield f"placeholder(s) missing from the translation: {' '.join(missing)}"
+    if duplicated:
+        yield f"placeholder(s) used more often than in the source: {' '.join(duplicated)}"
+    if extra:
+        yield f"placeholder(s) not in the source: {' '.join(extra)}"
+    problem = _nesting_problem(unit.target.raw)
+    if problem and not missing:
+        yield problem
+
+
+def _nesting_problem(text: str) -> str | None:
+    """Why the paired tags of ``text`` do not nest, or None if they do."""
+    stack: list[str] = []
+    for match in PLACEHOLDER_RE.finditer(text):
+        closing, number, atomic = match.groups()
+        if atomic:
+            continue
+        if not closing:
+            stack.append(number)
+        elif not stack or stack[-1] != number:
+            return f"placeholder </{number}> closes out of order (open: {' '.join(f'<{n}>' for n in stack) or 'none'})"
+        else:
+            stack.pop()
+    if stack:
+        return f"placeholder(s) left open: {' '.join(f'<{n}>' for n in stack)}"
+    return None
+
+
+@register("urls", "error", "unit")
+def check_urls(unit: Unit, ctx: Context) -> Iterator[str]:
+    """URLs of the source are missing or changed in the translation."""
+    if unit.source.urls == unit.target.urls:
+        return
+    source, target = Counter(unit.source.urls), Counter(unit.target.urls)
+    if source == target:
+        return
+    for url in sorted((source - target).elements()):
+        yield f"URL missing or changed: {url}"
+    for url in sorted((target - source).elements()):
+        yield f"URL not in the source: {url}"
+
+
+@register("format-specifiers", "error", "unit")
+def check_formats(unit: Unit, ctx: Context) -> Iterator[str]:
+    """Format specifiers (%(name)s, %d, {0}) differ from the source of a *-format entry.
+
+    Positional printf specifiers must keep their order, named ones only
+    their names. Plural forms may drop the count (Ukrainian form 0 reads
+    "одна хвилина"), so there only unknown specifiers are errors.
+    """
+    if unit.source.format_kind is None or (not unit.source.formats and not unit.target.formats):
+        return
+    source = [f for f in unit.source.formats if f not in ("%%", "{{", "}}")]
+    target = [f for f in unit.target.formats if f not in ("%%", "{{", "}}")]
+    plural = unit.message.msgid_plural is not None
+    unknown = sorted(set(target) - set(source) - set(_other_form(unit)))
+    if unknown:
+        yield f"format specifier(s) not in the source: {' '.join(unknown)}"
+    if plural:
+        return
+    missing = sorted((Counter(source) - Counter(target)).elements())
+    if missing:
+        yield f"format specifier(s) missing: {' '.join(missing)}"
+    elif not unknown and _positional(source) != _positional(target):
+        yield f"positional format specifiers changed order: {' '.join(source)} → {' '.join(target)}"
+
+
+def _positional(formats: list[str]) -> list[str]:
+    return [f for f in formats if not f.startswith(("%(", "{")) or f == "{}"]
+
+
+def _other_form(unit: Unit) -> tuple[str, ...]:
+    """Specifiers of the other English form: a plural msgstr may use either."""
+    message = unit.message
+    if message.msgid_plural is None:
+        return ()
+    other = message.msgid_plural if unit.form == 0 else message.msgid
+    return analyze(other, unit.source.format_kind).formats

@@ -1,0 +1,140 @@
+"""Numbers must survive translation by value, written the target's way.
+
+English writes 1,600 and 3.5; Ukrainian and Russian write 1 600 (a space,
+U+00A0 or U+202F, or no separator at all) and 3,5. Comparing strings would
+fail every correct translation, and "1,600" left in a Ukrainian text reads
+as 1.6 there: each side is read with its own locale's symbols from Babel's
+CLDR data and the values are compared.
+
+The source may spell a number ("seventy thousand", "a dozen"); then the
+translation may use digits for it, so digits the source lacks are only an
+error when the source spells no number at all.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from babel.core import UnknownLocaleError
+from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, get_group_symbol, parse_decimal
+
+from .base import Context, Unit, register
+
+SOURCE_LOCALE = "en"
+_SPACES = " \u00a0\u202f\u2009"
+_SPACE_RE = re.compile(f"[{_SPACES}]")
+DIGIT_RE = re.compile(r"\d")
+_SPELLED_RE = re.compile(
+    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty"
+    r"|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half"
+    r"|first|second|third|fourth|fifth|\w+th|once|twice|single|double|triple|pair|couple)\b",
+    re.IGNORECASE,
+)
+
+
+_IDIOMS = {
+    "uk": ((Decimal(24), re.compile(r"\b24[ -]hours?\b"), re.compile(r"\b(?:доб|цілодобов)", re.I)),),
+    "ru": ((Decimal(24), re.compile(r"\b24[ -]hours?\b"), re.compile(r"\b(?:сут(?:ки|ок|кам|ками|ках)\b|суточн|круглосуточн)", re.I)),),
+}
+
+
+@functools.cache
+def _number_re(locale: str) -> re.Pattern[str]:
+    """Number tokens as ``locale`` writes them: grouped, plain, with decimals."""
+    group, decimal = _symbols(locale)
+    group_class = f"[{_SPACES}]" if group in _SPACES else re.escape(group)
+    point = re.escape(decimal)
+    return re.compile(rf"(?<![\d.,])\d{{1,3}}(?:{group_class}\d{{3}})+(?:{point}\d+)?(?!\d)|\d+(?:{point}\d+)?")
+
+
+@functools.cache
+def _symbols(locale: str) -> tuple[str, str]:
+    try:
+        return get_group_symbol(locale), get_decimal_symbol(locale)
+    except (UnknownLocaleError, ValueError):
+        return get_group_symbol(SOURCE_LOCALE), get_decimal_symbol(SOURCE_LOCALE)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _value(token: str, locale: str) -> Decimal | None:
+    try:
+        return parse_decimal(token, locale).normalize()
+    except (NumberFormatError, InvalidOperation, UnknownLocaleError, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number token: its spelling, its value, and for "2023 100" its parts."""
+
+    spelling: str
+    value: Decimal
+    parts: tuple[Decimal, ...] = ()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def numbers(plain: str, locale: str) -> tuple[Number, ...]:
+    """The numbers of ``plain`` (code removed) read with ``locale``'s symbols.
+
+    A space-grouped token keeps its parts too: "2023 100" may be one number
+    or two, and either reading may be the one the source means.
+    """
+    if DIGIT_RE.search(plain) is None:
+        return ()
+    found = []
+    for match in _number_re(locale).finditer(plain):
+        token = match.group(0)
+        value = _value(token, locale)
+        if value is None:
+            continue
+        parts: tuple[Decimal | None, ...] = ()
+        if len(token) > 4 and _SPACE_RE.search(token):
+            parts = tuple(_value(piece, locale) for piece in _SPACE_RE.split(token))
+        found.append(Number(token, value, tuple(p for p in parts if p is not None)))
+    return tuple(found)
+
+
+def values(found: tuple[Number, ...]) -> set[Decimal]:
+    """Every value a text may mean, parts of grouped tokens included."""
+    return {number.value for number in found} | {part for number in found for part in number.parts}
+
+
+def spells_numbers(plain: str) -> bool:
+    """Whether English ``plain`` spells out a number ("two", "seventy thousand")."""
+    return _SPELLED_RE.search(plain) is not None
+
+
+@register("numbers", "error", "unit")
+def check_numbers(unit: Unit, ctx: Context) -> Iterator[str]:
+    """Numbers of the source are missing or changed in the translation (compared by value)."""
+    source = numbers(unit.source.plain, SOURCE_LOCALE)
+    if not source and DIGIT_RE.search(unit.target.plain) is None:
+        return
+    locale = ctx.lang or SOURCE_LOCALE
+    target = numbers(unit.target.plain, locale)
+    present, expected = values(target), {number.value for number in source}
+    for number in source:
+        if number.value not in present and not _idiom(number, unit, locale):
+            yield f"number {number.spelling} of the source is missing (written {_local(number.value, locale)} in {locale})"
+    extra = [n.spelling for n in target if n.value not in expected and not (n.parts and expected.issuperset(n.parts))]
+    if extra and not spells_numbers(unit.source.plain):
+        yield f"number(s) not in the source: {', '.join(dict.fromkeys(extra))}"
+
+
+def _idiom(number: Number, unit: Unit, locale: str) -> bool:
+    """Whether the translation says the number with a word: "24 hours" is «доба», «сутки»."""
+    for value, english, local in _IDIOMS.get(locale, ()):
+        if number.value == value and english.search(unit.source.plain) and local.search(unit.target.plain):
+            return True
+    return False
+
+
+def _local(value: Decimal, locale: str) -> str:
+    try:
+        return format_decimal(value, locale=locale)
+    except (UnknownLocaleError, ValueError):
+        return str(value)

@@ -1,0 +1,266 @@
+"""Run the selected checks over catalogs and collect findings and a summary.
+
+Each catalog is parsed once and each message analyzed once; every check then
+reads the same :class:`~l10n.checks.text.Text`. A catalog that cannot be
+parsed becomes a ``po-syntax`` finding and the run goes on with the others:
+only the CLI decides what the findings mean for the exit code.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import CatalogError, L10nError
+from ..model import Catalog, Finding, Message, Term
+from ..pofile import read_po
+from .base import (
+    REGISTRY,
+    Check,
+    Context,
+    Glossary,
+    LoadedCatalog,
+    Side,
+    Unit,
+    ignored_names,
+    matches,
+    path_language,
+    primary,
+    units,
+)
+from .completeness import counts
+from .validity import nplurals
+
+Reader = Callable[[Path], Catalog]
+Key = tuple[str | None, str]
+
+
+@dataclass
+class Checked:
+    """A catalog after its own checks, kept for the cross-language comparison."""
+
+    loaded: LoadedCatalog
+    ctx: Context
+    translated: dict[Key, list[Unit]]
+
+
+class UnknownCheck(L10nError):
+    """``--select`` or ``--ignore`` names no check id or family."""
+
+
+@dataclass(frozen=True, eq=False)
+class CheckOptions:
+    """What to check and how strictly; ``languages`` empty means every catalog."""
+
+    terms: tuple[Term, ...] = ()
+    minimum: float = 100.0
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def glossary(self) -> Glossary:
+        """The terms compiled for lookups, once per options object (reused by
+        every :func:`check_message` call that passes the same options)."""
+        return Glossary(self.terms)
+
+
+@dataclass
+class CatalogSummary:
+    """Per-catalog counts for the summary table."""
+
+    path: str
+    lang: str | None
+    valid: bool = True
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    errors: int = 0
+    warnings: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
+
+
+@dataclass
+class CheckResult:
+    """Everything a run found; the CLI formats it and picks the exit code."""
+
+    findings: list[Finding] = field(default_factory=list)
+    catalogs: list[CatalogSummary] = field(default_factory=list)
+    checks: tuple[Check, ...] = ()
+
+    def count(self, severity: str) -> int:
+        return sum(1 for finding in self.findings if finding.severity == severity)
+
+    def by_check(self) -> dict[str, int]:
+        tally = {check.id: 0 for check in self.checks}
+        for finding in self.findings:
+            tally[finding.check] = tally.get(finding.check, 0) + 1
+        return tally
+
+    def failed(self, strict: bool = False) -> bool:
+        return any(f.severity == "error" or strict for f in self.findings)
+
+
+def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tuple[Check, ...]:
+    """The registered checks named by ``select`` (all if empty) minus ``ignore``.
+
+    Names are check ids or family names (``glossary`` covers ``glossary-term``
+    and ``glossary-variant``); an unknown name is an error, not a silent no-op.
+    """
+    chosen, dropped = set(select), set(ignore)
+    known = {check.id for check in REGISTRY.values()} | {check.family for check in REGISTRY.values()}
+    unknown = sorted((chosen | dropped) - known)
+    if unknown:
+        raise UnknownCheck(f"unknown check(s) {', '.join(unknown)}; `l10n check --list` shows them")
+    return tuple(
+        check for check in REGISTRY.values()
+        if (not chosen or matches(check, chosen)) and not matches(check, dropped)
+    )
+
+
+def check_catalogs(paths: Sequence[tuple[Path, str]], options: CheckOptions, reader: Reader | None = None) -> CheckResult:
+    """Read each ``(path, shown name)`` once and check them all."""
+    reader = reader or read_po
+    loaded: list[LoadedCatalog | Finding] = []
+    for path, shown in paths:
+        try:
+            catalog = reader(path)
+        except (CatalogError, OSError, UnicodeError) as exc:
+            line = getattr(exc, "line", None) or 1
+            text = exc.message if isinstance(exc, CatalogError) else str(exc)
+            loaded.append(Finding(shown, line, REGISTRY["po-syntax"].severity, "po-syntax", text, path_language(shown)))
+            continue
+        loaded.append(LoadedCatalog(shown, catalog, catalog_language(shown, catalog)))
+    return check_loaded(loaded, options)
+
+
+def catalog_language(path: str, catalog: Catalog) -> str | None:
+    """The folder's language (``uk/LC_MESSAGES``), else the Language header's."""
+    declared = catalog.header_fields().get("Language")
+    return path_language(path) or (primary(declared) if declared else None)
+
+
+def check_message(message: Message, lang: str | None, options: CheckOptions | None = None) -> list[Finding]:
+    """The unit checks of a single message, as a PO-editor plugin or the
+    pretranslate step validating machine output would call them."""
+    options = options or CheckOptions()
+    checks = tuple(c for c in select_checks(options.select, options.ignore) if c.scope == "unit")
+    loaded = LoadedCatalog("<message>", Catalog([message]), lang)
+    return check_loaded([loaded], options, checks).findings
+
+
+def check_loaded(items: Sequence[LoadedCatalog | Finding], options: CheckOptions, checks: tuple[Check, ...] | None = None) -> CheckResult:
+    """Check parsed catalogs; a Finding in ``items`` stands for one that failed to parse."""
+    checks = select_checks(options.select, options.ignore) if checks is None else checks
+    result = CheckResult(checks=checks)
+    glossary = options.glossary
+    wanted = set(options.languages)
+    cross = [c for c in checks if c.scope == "cross"]
+    kept: list[Checked] = []
+    for item in items:
+        if isinstance(item, Finding):
+            if any(c.id == "po-syntax" for c in checks) and (not wanted or path_language(item.path) in wanted):
+                result.findings.append(item)
+                result.catalogs.append(CatalogSummary(item.path, path_language(item.path), valid=False))
+            continue
+        if wanted and item.lang not in wanted:
+            continue
+        ctx = Context(item.lang, glossary, options.minimum, nplurals(item.catalog.header_fields().get("Plural-Forms")))
+        translated = _check_catalog(item, ctx, checks, result, keep=bool(cross))
+        kept.append(Checked(item, ctx, translated))
+    if cross:
+        _check_across(kept, cross, result)
+    _summarize(result)
+    return result
+
+
+def _check_catalog(loaded: LoadedCatalog, ctx: Context, checks: tuple[Check, ...], result: CheckResult, keep: bool) -> dict[Key, list[Unit]]:
+    """Run catalog and unit checks; return the translated units for cross checks."""
+    tally = counts(loaded)
+    result.catalogs.append(CatalogSummary(loaded.path, loaded.lang, True, **tally))
+    header = loaded.catalog.header
+    header_ignored = ignored_names(header) if header is not None else frozenset()
+    for check in checks:
+        if check.scope == "catalog" and not matches(check, header_ignored):
+            for line, text in check.run(loaded, ctx):
+                result.findings.append(Finding(loaded.path, line, check.severity, check.id, text, loaded.lang))
+    by_state = {state: [c for c in checks if c.scope == "unit" and state in c.states] for state in tally}
+    translated: dict[Key, list[Unit]] = {}
+    for message in loaded.catalog.entries():
+        state = message.state
+        active = by_state[state]
+        if message.translator_comments:
+            ignored = ignored_names(message)
+            active = [c for c in active if not matches(c, ignored)] if ignored else active
+        if not active and not (keep and state == "translated"):
+            continue
+        message_units = list(units(message))
+        for unit in message_units:
+            for check in active:
+                for text in check.run(unit, ctx):
+                    result.findings.append(_finding(loaded, message, check, text))
+        if keep and state == "translated":
+            translated[message.key] = message_units
+    return translated
+
+
+def _finding(loaded: LoadedCatalog, message: Message, check: Check, text: str) -> Finding:
+    return Finding(loaded.path, message.lineno or 1, check.severity, check.id, text, loaded.lang, message.msgid)
+
+
+def _check_across(kept: list[Checked], checks: list[Check], result: CheckResult) -> None:
+    """Compare the catalogs of one document across languages, entry by entry.
+
+    The first language's catalog is the reference; each other language is
+    compared with it (plural entries by their first form).
+    """
+    groups: dict[str, list[Checked]] = {}
+    for item in kept:
+        groups.setdefault(_document_key(item.loaded.path), []).append(item)
+    for first, *others in groups.values():
+        for second in others:
+            if first.ctx.lang == second.ctx.lang:
+                continue
+            for key, units_b in second.translated.items():
+                units_a = first.translated.get(key)
+                if units_a is not None:
+                    _compare(Side(units_a[0], first.ctx, first.loaded.path), Side(units_b[0], second.ctx, second.loaded.path), checks, result)
+
+
+def _compare(first: Side, second: Side, checks: list[Check], result: CheckResult) -> None:
+    ignored = ignored_names(first.unit.message) | ignored_names(second.unit.message)
+    for check in checks:
+        if not matches(check, ignored):
+            for text in check.run(first, second):
+                result.findings.append(Finding(second.path, second.unit.message.lineno or 1, check.severity, check.id, text, second.ctx.lang, second.unit.message.msgid))
+
+
+_LANG_FOLDER_RE = re.compile(r"(?:^|/)[a-z]{2,3}(?:[_@-][A-Za-z0-9]+)?(?=/LC_MESSAGES/[^/]+$)")
+
+
+def _document_key(path: str) -> str:
+    """``locales/uk/LC_MESSAGES/x.po`` and ``locales/ru/…/x.po`` share ``locales/*/…/x.po``."""
+    return _LANG_FOLDER_RE.sub("/*", path.replace("\\", "/"), count=1)
+
+
+def _summarize(result: CheckResult) -> None:
+    summaries = {summary.path: summary for summary in result.catalogs}
+    for finding in result.findings:
+        summary = summaries.get(finding.path)
+        if summary is not None:
+            if finding.severity == "error":
+                summary.errors += 1
+            else:
+                summary.warnings += 1
+    order = {summary.path: index for index, summary in enumerate(result.catalogs)}
+    result.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.line))
