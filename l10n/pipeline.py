@@ -227,16 +227,6 @@ def compile_mo(catalog: Catalog, lang: str) -> bytes:
     return buffer.getvalue()
 
 
-def check_completeness(config: Config, paths: list[Path], minimum: float | None = None) -> list[tuple[CatalogStats, bool]]:
-    """Each catalog's stats and whether it meets the threshold."""
-    threshold = config.check_threshold if minimum is None else minimum
-    results = []
-    for path in paths:
-        stats = catalog_stats(read_po(path), config.relative(path))
-        results.append((stats, stats.percent >= threshold))
-    return results
-
-
 def pretranslate(
     project: Project, engine_for: Any, languages: tuple[str, ...] | None = None, *,
     overwrite_mt: bool = False, dry_run: bool = False, progress: Any = None,

@@ -22,13 +22,16 @@ running msgcat on crafted input:
   a c/python format directive (python-brace: see _brace_interiors). Wide
   characters count 2 columns, combining marks 0. A string with an inner
   ``\\n``, or one that wraps, starts with ``""``. ``no-wrap`` disables wrapping.
-* ``#:`` references fill lines up to column 79 (in bytes), ``./`` dropped.
+* ``#:`` references fill lines up to column 79 (in bytes); repeats are
+  dropped (when read, so ``./a:1`` and ``a:1`` both stay), then ``./``.
 * Flags: fuzzy, format flags in gettext's order (``possible-`` written plain,
   ``impossible-`` dropped, last mention wins), range, no-wrap; unknown,
   ``wrap`` and ``*-check`` flags are dropped; fuzzy is not written when the
   (first) msgstr is empty, header included, but stays in the model.
 * Obsolete entries come after live ones, without their range flag; those
   whose (first) msgstr is empty are dropped. Their comments are not ``#~``.
+* A catalog holding only a header is written (as ``msgcat --force-po``
+  does); plain msgcat writes nothing at all for it.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
-from uniseg.linebreak import line_break
+from uniseg.linebreak import line_break  # type: ignore[import-untyped]
 
 from l10n.errors import CatalogError
 from l10n.files import write_text
@@ -114,20 +117,19 @@ class _Parser:
         return CatalogError(text, path=self.path, line=line)
 
     def feed(self, line: str, number: int) -> None:
-        text = line.strip()
-        if text.startswith("#~"):
-            rest = text[2:].lstrip()
-            if rest.startswith("#"):
-                self.comment(rest, number)
-            elif rest:
-                self.strings(rest[1:].lstrip() if rest[0] == "|" else rest, number, rest[0] == "|",
-                             obsolete=True)
-        elif text.startswith("#|"):
-            self.strings(text[2:].lstrip(), number, True, obsolete=False)
-        elif text.startswith("#"):
-            self.comment(line.lstrip(), number)
-        elif text:
-            self.strings(text, number, False, obsolete=False)
+        text = line.lstrip()
+        obsolete = text.startswith("#~")
+        if obsolete:
+            text = text[2:].lstrip()
+            previous = text.startswith("|")
+            text = text[1:].lstrip() if previous else text
+        else:
+            previous = text.startswith("#|")
+            text = text[2:].lstrip() if previous else text
+        if text.startswith("#") and not previous:
+            self.comment(text, number)
+        elif text.strip():
+            self.strings(text.rstrip(), number, previous, obsolete)
 
     def advance(self, stage: int, number: int, what: str) -> None:
         """Enter ``stage``, closing a finished entry; reject going backwards."""
@@ -146,7 +148,8 @@ class _Parser:
         if kind == ",":
             self.msg.flags = _normalize_flags(body)  # gettext keeps only the last #, line
         elif kind == ":":
-            self.msg.references += _parse_references(body)
+            refs = self.msg.references
+            refs += [ref for ref in dict.fromkeys(_parse_references(body)) if ref not in refs]
         elif kind == ".":
             self.msg.extracted_comments.append(body[1:] if body[:1] == " " else body)
         else:
@@ -164,7 +167,7 @@ class _Parser:
             if name == "msgstr" or match.group(2) or getattr(self.msg, self.field) is not None:
                 raise self.error(f"unexpected #| {name}", number)
         elif match:
-            self.keyword(*match.groups(), number)
+            self.keyword(match.group(1), match.group(2), number)
         elif not self.field or self.field.startswith("previous_") != previous:
             raise self.error("string without a keyword", number)
         if not previous:
@@ -198,7 +201,8 @@ class _Parser:
 
     def literals(self, rest: str, number: int) -> str:
         """Decode the string literal(s) of a line; gettext joins adjacent ones."""
-        parts, pos = [], 0
+        parts: list[str] = []
+        pos = 0
         while pos < len(rest) or not parts:
             match = _LITERAL_RE.match(rest, pos)
             if not match:
@@ -330,19 +334,13 @@ def _format_message(msg: Message) -> str:
 
 
 def _comment_lines(marker: str, text: str) -> list[str]:
-    """One line per ``\\n``-separated part; a space follows the marker if text remains."""
-    lines = []
-    while True:
-        head, newline, rest = text.partition("\n")
-        lines.append(marker + (" " if text else "") + head)
-        if not newline:
-            return lines
-        text = rest
+    """A comment line per ``\n``-separated part, as msgcat writes them once re-read."""
+    return [marker + (" " + part if part else "") for part in text.split("\n")]
 
 
 def _reference_lines(refs: list[str]) -> list[str]:
     lines, line, column = [], "#:", 2
-    for ref in refs:
+    for ref in dict.fromkeys(refs):  # gettext drops repeated positions when reading
         while ref.startswith("./"):
             ref = ref[2:]
         size = len(ref.encode("utf-8")) + 1
@@ -390,7 +388,7 @@ def _wrap(prefix: str, keyword: str, value: str, wrap: bool, fmt: str) -> list[s
 
 def _interiors(value: str, fmt: str) -> set[int]:
     """Indexes inside c/python directives, up to the first one gettext rejects."""
-    pattern, inside, pos, kinds = _DIRECTIVES.get(fmt), set(), 0, set()
+    pattern, pos, kinds, inside = _DIRECTIVES.get(fmt), 0, set(), set[int]()
     while pattern is not None and (start := value.find("%", pos)) != -1:
         if (match := pattern.match(value, start)) is None:
             break

@@ -10,6 +10,7 @@ code, blank lines, front-matter keys) is copied verbatim.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -191,7 +192,7 @@ class _Builder:
             self._add(msgid, _offset(offsets, start), _offset(offsets, end), block.kind, label, line, placeholders)
 
     def _add(self, msgid: str, start: int, end: int, kind: str, label: str, line: int, placeholders: tuple[Placeholder, ...]) -> None:
-        if not _LETTER.search(PLACEHOLDER_RE.sub("", msgid)):
+        if not _LETTER.search(html.unescape(PLACEHOLDER_RE.sub("", msgid))):  # &#1050; is a letter
             return
         count = self.seen[(kind, msgid)] = self.seen.get((kind, msgid), 0) + 1
         context = kind if count == 1 else f"{kind} #{count}"

@@ -136,9 +136,10 @@ def check_catalogs(paths: Sequence[tuple[Path, str]], options: CheckOptions, rea
         try:
             catalog = reader(path)
         except (CatalogError, OSError, UnicodeError) as exc:
-            line = getattr(exc, "line", None) or 1
+            syntax = REGISTRY["po-syntax"]
             text = exc.message if isinstance(exc, CatalogError) else str(exc)
-            loaded.append(Finding(shown, line, REGISTRY["po-syntax"].severity, "po-syntax", text, path_language(shown)))
+            for line, problem in syntax.run(shown, getattr(exc, "line", None) or 1, text):
+                loaded.append(Finding(shown, line, syntax.severity, syntax.id, problem, path_language(shown)))
             continue
         loaded.append(LoadedCatalog(shown, catalog, catalog_language(shown, catalog)))
     return check_loaded(loaded, options)
