@@ -12,9 +12,11 @@ process both ways with beam 4:
   argos-translate-files and LibreTranslate do (Argos' sentence splitter runs
   with the package's MiniSBD model: a stand-in that never splits, so its cost
   here is a lower bound of the real one);
-* ours: ``ArgosTranslator.translate_batch`` on the whole list.
+* ours: ``ArgosTranslator.translate_batch`` on the whole list, with
+  equal-length batches (the default) and with padded batches.
 
 It prints entries per second, the ratio and how many outputs are identical.
+``--threads 1,2`` adds runs of ours with other CTranslate2 thread counts.
 With ``--splitter-free`` it also times Argos' own lower-level call with the
 splitter bypassed, to separate the splitter's cost from batching's gain.
 """
@@ -37,6 +39,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 import argos_fixture as fixture  # noqa: E402
+
+from l10n.engines import EngineSettings  # noqa: E402
 
 DJANGO_CATALOG = re.compile(r"locale/uk/LC_MESSAGES/django(js)?\.po$")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”]?\s+(?=[\"“]?[A-Z])")
@@ -86,7 +90,7 @@ def timed(label: str, run: Callable[[], list[str]], entries: int) -> tuple[list[
     started = time.perf_counter()
     outputs = run()
     seconds = time.perf_counter() - started
-    print(f"{label:<46} {seconds:8.1f} s {entries / seconds:8.2f} entries/s")
+    print(f"{label:<58} {seconds:7.1f} s {entries / seconds:7.2f} entries/s", flush=True)
     return outputs, seconds
 
 
@@ -107,6 +111,7 @@ def splitter_free_baseline(texts: list[str]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sentences", type=int, default=500, help="how many sentences (default 500)")
+    parser.add_argument("--threads", metavar="INTRA,INTER", help="also run ours with these CTranslate2 threads")
     parser.add_argument("--splitter-free", action="store_true", help="also time Argos without its splitter")
     options = parser.parse_args()
 
@@ -114,8 +119,19 @@ def main() -> int:
         work = Path(tmp)
         os.environ.update(fixture.argos_environment(work / "argos"))
         texts = gather_sentences(work, options.sentences)
-        print(f"{len(texts)} distinct sentences, {statistics.mean(len(t.split()) for t in texts):.1f} words on average")
+        print(f"{len(texts)} distinct sentences, {statistics.mean(len(t.split()) for t in texts):.1f} words on average;"
+              f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
         return run(work, texts, options)
+
+
+def variants(options: argparse.Namespace) -> list[tuple[str, EngineSettings]]:
+    runs = [("equal-length batches", EngineSettings()), ("padded batches", EngineSettings(pad_batches=True))]
+    if options.threads:
+        intra, inter = (int(n) for n in options.threads.split(","))
+        runs += [(f"{label}, intra {intra} inter {inter}",
+                  EngineSettings(intra_threads=intra, inter_threads=inter, pad_batches=settings.pad_batches))
+                 for label, settings in list(runs)]
+    return runs
 
 
 def run(work: Path, texts: list[str], options: argparse.Namespace) -> int:
@@ -129,22 +145,20 @@ def run(work: Path, texts: list[str], options: argparse.Namespace) -> int:
 
     print(f"package built and installed in {time.perf_counter() - started:.1f} s")
     translate.translate("Warm up the model and the splitter.", "en", "uk")
-    baseline, base_s = timed("argostranslate.translate() per string", lambda: [
+    baseline, base_s = timed("argostranslate.translate() per string (Argos settings)", lambda: [
         translate.translate(t, "en", "uk") for t in texts], len(texts))
-
-    loading = time.perf_counter()
-    engine = ArgosTranslator("en", "uk")
-    print(f"ArgosTranslator loaded in {time.perf_counter() - loading:.1f} s, settings {engine.settings}")
-    ours, ours_s = timed("ArgosTranslator.translate_batch()", lambda: engine.translate_batch(texts), len(texts))
-    identical = sum(a == b for a, b in zip(baseline, ours))
-    lengths = [len(o.split()) for o in ours]
-    print(f"output words: mean {statistics.mean(lengths):.1f}, max {max(lengths)}")
-    print(f"ratio {base_s / ours_s:.2f}x; identical outputs {identical}/{len(texts)} "
-          f"({100 * identical / len(texts):.1f}%)")
+    for label, settings in variants(options):
+        engine = ArgosTranslator("en", "uk", settings)
+        ours, ours_s = timed(f"ArgosTranslator, {label}", lambda: engine.translate_batch(texts), len(texts))
+        identical = sum(a == b for a, b in zip(baseline, ours))
+        print(f"    ratio {base_s / ours_s:.2f}x, identical outputs {identical}/{len(texts)} "
+              f"({100 * identical / len(texts):.1f}%)", flush=True)
+    lengths = [len(o.split()) for o in baseline]
+    print(f"output words: mean {statistics.mean(lengths):.1f}, max {max(lengths)}; "
+          f"load average {os.getloadavg()[0]:.1f}")
     if options.splitter_free:
         free, free_s = timed("Argos per string, splitter bypassed", lambda: splitter_free_baseline(texts), len(texts))
-        same = sum(a == b for a, b in zip(free, ours))
-        print(f"ratio against it {free_s / ours_s:.2f}x; identical {same}/{len(texts)}")
+        print(f"    its ratio to the baseline {base_s / free_s:.2f}x")
     return 0
 
 

@@ -145,7 +145,10 @@ def merge(template: Catalog, existing: Catalog | None, lang: str) -> Catalog:
             used.add(id(previous))
             merged.append(_refresh(previous, new, comments))
             continue
-        candidate = by_msgid.get(new.msgid) or _similar(new, old, used) or _revive(new, obsolete, used)
+        candidate = (
+            _revive_exact(new, obsolete, used) or by_msgid.get(new.msgid)
+            or _similar(new, old, used) or _revive(new, obsolete, used)
+        )
         if candidate is not None:
             used.add(id(candidate))
         merged.append(_from_candidate(new, candidate, comments))
@@ -198,6 +201,18 @@ def _similar(new: Message, pool: list[Message], used: set[int]) -> Message | Non
         if ratio > best_ratio:
             best, best_ratio = message, ratio
     return best
+
+
+def _revive_exact(new: Message, obsolete: list[Message], used: set[int]) -> Message | None:
+    """The obsolete translation of this very entry (same msgctxt and msgid).
+
+    It comes back before any other candidate: left behind, it would sit beside
+    a live entry with the same key, which no PO reader accepts.
+    """
+    for message in obsolete:
+        if id(message) not in used and message.key == new.key and message.msgstr:
+            return message
+    return None
 
 
 def _revive(new: Message, obsolete: list[Message], used: set[int]) -> Message | None:

@@ -51,6 +51,14 @@ class Config:
     def edition_path(self, lang: str, slug: str, suffix: str) -> Path:
         return self.build_dir / lang / f"{slug}{suffix}"
 
+    def writable(self, path: Path) -> Path:
+        """``path`` if it stays inside the project once symlinks are followed."""
+        resolved = path.resolve()
+        if resolved != self.root and self.root not in resolved.parents:
+            shown = path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)
+            raise ConfigError(f"refusing to write outside the project: the path leads to {resolved} (a symlink?)", shown)
+        return path
+
     def relative(self, path: Path) -> str:
         """A path as shown to users and written into ``#:`` references."""
         try:
@@ -90,9 +98,24 @@ def load_config(start: Path | None = None) -> Config:
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot parse: {exc}", str(path)) from None
+        at = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        raise ConfigError(f"cannot parse: {exc}", str(path), int(at.group(1)) if at else None) from None
     table = data.get("tool", {}).get("l10n", {})
-    return parse_config(table, path.parent, str(path))
+    try:
+        return parse_config(table, path.parent, str(path))
+    except ConfigError as error:
+        key = re.search(r"tool\.l10n\.(\w+)", error.message)
+        error.line = error.line or (_key_line(path.read_text("utf-8"), key.group(1)) if key else None)
+        raise
+
+
+def _key_line(text: str, key: str) -> int | None:
+    """The line of ``key = …`` in the ``[tool.l10n]`` table, for error messages."""
+    table = re.search(r"(?m)^\[tool\.l10n\][ \t]*$", text)
+    if table is None:
+        return None
+    match = re.compile(rf"(?m)^[ \t]*\"?{re.escape(key)}\"?[ \t]*=").search(text, table.end())
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:

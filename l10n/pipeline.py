@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import HeaderInfo, build_template, merge, now_stamp, same_content
-from .config import Config
-from .errors import CatalogError
+from .config import SLUG_RE, Config
+from .errors import CatalogError, SourceError
 from .files import write_bytes, write_text
 from .glossary import read_glossary
 from .inline import PLACEHOLDER_RE
@@ -49,6 +49,10 @@ class WriteReport:
 
 def load_project(config: Config) -> Project:
     """Read every source document and the glossary; fail on the first bad one."""
+    for path in config.sources():
+        if not SLUG_RE.match(path.stem):
+            raise SourceError("file name is not a valid article slug (lowercase letters, digits, '.', '_', '-')",
+                              config.relative(path))
     documents = [
         read_document(path, config.relative(path), config.front_matter_keys) for path in config.sources()
     ]
@@ -62,23 +66,24 @@ def _info(config: Config) -> HeaderInfo:
     return HeaderInfo(config.project, config.bugs_address)
 
 
-def _template(project: Project, document: Document, languages: tuple[str, ...]) -> Catalog:
+def _template(project: Project, document: Document, languages: tuple[str, ...], date: str | None = None) -> Catalog:
     """The document's template, keeping the old creation date if nothing changed."""
     config = project.config
-    fresh = build_template(document, project.terms, config.languages, _info(config), now_stamp())
-    pot = config.pot_path(document.slug)
-    date = now_stamp()
-    if pot.exists():
-        old = read_po(pot)
-        if same_content(fresh, old):
-            date = old.header_fields().get("POT-Creation-Date", date)
+    if date is None:
+        fresh = build_template(document, project.terms, config.languages, _info(config), now_stamp())
+        pot = config.pot_path(document.slug)
+        date = now_stamp()
+        if pot.exists():
+            old = read_po(pot)
+            if same_content(fresh, old):
+                date = old.header_fields().get("POT-Creation-Date", date)
     template = build_template(document, project.terms, languages, _info(config), date)
     template.path = config.relative(config.source_dir / f"{document.slug}.md")
     return template
 
 
 def _write(path: Path, text: str, report: WriteReport, config: Config, dry_run: bool) -> None:
-    shown = config.relative(path)
+    shown = config.relative(config.writable(path))
     if dry_run:
         report.record(shown, not path.exists() or path.read_text("utf-8") != text)
     else:
@@ -92,11 +97,25 @@ def extract(project: Project, dry_run: bool = False) -> WriteReport:
 
 
 def _extract(project: Project, dry_run: bool) -> WriteReport:
-    report = WriteReport()
+    return _write_all(_templates(project), project.config, dry_run)
+
+
+def _templates(project: Project) -> list[tuple[Path, Catalog]]:
     config = project.config
-    for document in project.documents:
-        template = _template(project, document, config.languages)
-        _write(config.pot_path(document.slug), format_po(template), report, config, dry_run)
+    return [(config.pot_path(d.slug), _template(project, d, config.languages)) for d in project.documents]
+
+
+def _write_all(outputs: list[tuple[Path, Catalog | None]], config: Config, dry_run: bool) -> WriteReport:
+    """Write every output once all are computed, so bad input stops a run before any write.
+
+    ``None`` marks a catalog known to be up to date.
+    """
+    report = WriteReport()
+    for path, catalog in outputs:
+        if catalog is None:
+            report.record(config.relative(path), False)
+        else:
+            _write(path, format_po(catalog), report, config, dry_run)
     return report
 
 
@@ -107,18 +126,18 @@ def update(project: Project, languages: tuple[str, ...] | None = None, dry_run: 
 
 
 def _update(project: Project, languages: tuple[str, ...] | None, dry_run: bool) -> WriteReport:
-    report = _extract(project, dry_run)
     config = project.config
-    for document in project.documents:
+    templates = _templates(project)
+    outputs: list[tuple[Path, Catalog | None]] = list(templates)
+    for document, (_, template) in zip(project.documents, templates):
+        date = template.header_fields()["POT-Creation-Date"]
         for lang in languages or config.languages:
             path = config.po_path(lang, document.slug)
             existing = read_po(path) if path.exists() else None
-            merged = merge(_template(project, document, (lang,)), existing, lang)
-            if existing is not None and same_content(merged, existing, ignore=()):
-                report.record(config.relative(path), False)
-                continue
-            _write(path, format_po(merged), report, config, dry_run)
-    return report
+            merged = merge(_template(project, document, (lang,), date), existing, lang)
+            unchanged = existing is not None and same_content(merged, existing, ignore=())
+            outputs.append((path, None if unchanged else merged))
+    return _write_all(outputs, config, dry_run)
 
 
 @dataclass
@@ -178,19 +197,23 @@ class EditionReport:
 def build(project: Project, languages: tuple[str, ...] | None = None, force: bool = False, dry_run: bool = False) -> list[EditionReport]:
     """Build Markdown, HTML and MO for every language and document."""
     config = project.config
-    reports = []
-    for lang in languages or config.languages:
+    catalogs = {}
+    for lang in languages or config.languages:  # every catalog must read before any edition is written
         for document in project.documents:
-            reports.append(_build_one(project, document, lang, force, dry_run))
-    return reports
+            path = config.po_path(lang, document.slug)
+            if not path.exists():
+                raise CatalogError(f"no catalog for {lang}; run `l10n update` first", config.relative(path))
+            catalogs[lang, document.slug] = read_po(path)
+    return [
+        _build_one(project, document, lang, catalogs[lang, document.slug], force, dry_run)
+        for lang in languages or config.languages
+        for document in project.documents
+    ]
 
 
-def _build_one(project: Project, document: Document, lang: str, force: bool, dry_run: bool) -> EditionReport:
+def _build_one(project: Project, document: Document, lang: str, catalog: Catalog, force: bool, dry_run: bool) -> EditionReport:
     config = project.config
     path = config.po_path(lang, document.slug)
-    if not path.exists():
-        raise CatalogError(f"no catalog for {lang}; run `l10n update` first", config.relative(path))
-    catalog = read_po(path)
     stats = catalog_stats(catalog, config.relative(path))
     report = EditionReport(lang, document.slug, stats.percent)
     if stats.percent < config.threshold and not force:
@@ -207,7 +230,7 @@ def _build_one(project: Project, document: Document, lang: str, force: bool, dry
         config.mo_path(lang, document.slug): compile_mo(catalog, lang),
     }
     for target, data in outputs.items():
-        report.files.append(config.relative(target))
+        report.files.append(config.relative(config.writable(target)))
         if not dry_run:
             write_bytes(target, data)
     return report
@@ -235,6 +258,8 @@ def pretranslate(
     config = project.config
     reports = []
     with project_lock(config.root):
+        for path in project_catalogs(config, languages):  # all must read before any is written
+            read_po(config.writable(path))
         for lang in languages or config.languages:
             reports.append(_pretranslate_one(project, lang, engine_for, overwrite_mt, dry_run, progress))
     return reports

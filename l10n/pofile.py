@@ -12,16 +12,18 @@ CRLF is accepted, a CR ending a comment kept as msgcat keeps it; a line
 ending in a backslash continues on the next line (gettext's lexer); comments
 after the last entry are dropped, as msgcat drops them.
 
-Writing follows msgcat 0.21 (page width 79, libunistring 1.0), rules found by
-running msgcat on crafted input:
+Writing follows msgcat 0.21 (page width 79, libunistring 1.0); each rule
+was found by running msgcat on crafted and random input:
 
-* Strings are escaped (``\\a\\b\\f\\n\\r\\t\\v\\\\\\"``, other control characters
-  raw), cut after each ``\\n`` and wrapped on the *escaped* text at UAX #14
-  opportunities, a line holding 79 columns with its quotes. A piece keeps its
-  trailing spaces; no break inside an escape, before a final ``\\n`` or inside
-  a c/python format directive (python-brace: see _brace_interiors). Wide
-  characters count 2 columns, combining marks 0. A string with an inner
-  ``\\n``, or one that wraps, starts with ``""``. ``no-wrap`` disables wrapping.
+* Strings are escaped (``\\a\\b\\f\\n\\r\\t\\v\\\\\\"``; other control characters
+  stay raw), cut after each ``\\n`` and wrapped on the *escaped* text at
+  UAX #14 opportunities so that a line holds 79 columns with its quotes. A
+  piece keeps its trailing spaces. No break inside an escape, just before a
+  final ``\\n``, or inside a c/python/python-brace format directive as
+  gettext 0.21 parses them (see _interiors, _brace_interiors); directives of
+  the other 27 languages are not parsed. Wide characters count 2 columns,
+  combining marks 0. A string with an inner ``\\n``, or one that wraps,
+  starts with ``""``. ``no-wrap`` disables wrapping.
 * ``#:`` references fill lines up to column 79 (in bytes); repeats are
   dropped (when read, so ``./a:1`` and ``a:1`` both stay), then ``./``.
 * Flags: fuzzy, format flags in gettext's order (``possible-`` written plain,
@@ -38,7 +40,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from uniseg.linebreak import line_break  # type: ignore[import-untyped]
@@ -51,10 +53,10 @@ PAGE_WIDTH = 79
 FORMATS = ("c objc python python-brace java java-printf csharp javascript scheme lisp elisp "
            "librep ruby sh awk lua object-pascal smalltalk qt qt-plural kde kde-kuit boost "
            "tcl perl perl-brace php gcc-internal gfc-internal ycp").split()
-_KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"])\s*")
+_KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)\s*")
 _LITERAL_RE = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*')
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))")
-_UNESCAPES = dict(zip('ntbrfva\\"', '\n\t\b\r\f\v\a\\"'))
+_UNESCAPES = dict(zip('ntbrfva\\"', '\n\t\b\r\f\v\a\\"', strict=True))
 _ESCAPES = {value: key for key, value in _UNESCAPES.items()}
 
 
@@ -334,7 +336,7 @@ def _format_message(msg: Message) -> str:
 
 
 def _comment_lines(marker: str, text: str) -> list[str]:
-    """A comment line per ``\n``-separated part, as msgcat writes them once re-read."""
+    """A comment line per ``\\n``-separated part, as msgcat writes them once re-read."""
     return [marker + (" " + part if part else "") for part in text.split("\n")]
 
 
@@ -353,15 +355,19 @@ def _reference_lines(refs: list[str]) -> list[str]:
 
 # ------------------------------------------------------- string wrapping
 
-_DIRECTIVES = {
-    "c": re.compile(r"%(?:\d+\$)?[-+ #0']*(?:\d+|\*(?:\d+\$)?)?(?:\.(?:\d+|\*(?:\d+\$)?)?)?"
-                    r"(?:hh|h|ll|l|L|q|j|z|Z|t)?(?:[diouxXeEfFgGaAcCsSpnm%]|<PRI\w+>)"),
-    "python": re.compile(r"%(?:\((?:[^()]|\([^()]*\))*\))?[-+ #0]*(?:\*|\d+)?"
-                         r"(?:\.(?:\*|\d+)?)?[hlL]?[diouxXeEfgGcrs%]"),
+_ARG = r"0*[1-9]\d*\$"  # a positional argument number: 1 and up
+_C_DIRECTIVE = (rf"(?:{_ARG})?[-+ #0'{{}}]*(?:\d+|\*(?:{_ARG})?)?(?:\.(?:\d+|\*(?:{_ARG})?)?)?"
+                r"[hlLqjzZt]*(?:[diouxXeEfFgGaAcCsSpnm%]|<PRI\w+>)")
+_DIRECTIVES = {  # what follows "%" (and, in python, a parenthesized name)
+    "c": re.compile(_C_DIRECTIVE.format("")),
+    "c msgstr": re.compile(_C_DIRECTIVE.format("I")),  # glibc's I flag: translations only
+    "python": re.compile(r"[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+)?)?[hlL]?[diouxXeEfgGcrs%]"),
 }
-_BRACE_FIELD = r"\{(?:\d+|[A-Za-z_]\w*)(?:\.[A-Za-z_]\w*|\[[^\]]*\])*"
-_BRACE_RE = re.compile(_BRACE_FIELD + r"(?::(?:" + _BRACE_FIELD + r"\}|(?:.?[<>=^])?[-+ ]?#?0?"
-                       r"\d*(?:\.\d+)?[bcdoxXneEfFgG%]?))?\}|\{\{|\}\}")
+_BRACE_FIELD = re.compile(r"[A-Za-z_]\w*|\d+", re.ASCII)  # then .name or [field] accessors:
+_BRACE_CHAIN = re.compile(r"(?:[A-Za-z_]\w*|\d+)(?:\.[A-Za-z_]\w*|\[(?:[A-Za-z_]\w*|\d+)])*",
+                          re.ASCII)
+_BRACE_SPEC = re.compile(r"(?:.[<>=^]|[<>=^])?[-+ ]?#?0?\d*(?:\.\d*)?[bcdoxXneEfFgG%]?",
+                         re.ASCII | re.DOTALL)
 _NEEDS_ESCAPE = re.compile('[\a\b\f\n\r\t\v\\\\"]')
 _NO, _YES, _MUST = 1, 2, 3  # libunistring's UC_BREAK_PROHIBITED, _POSSIBLE, _MANDATORY
 
@@ -369,6 +375,8 @@ _NO, _YES, _MUST = 1, 2, 3  # libunistring's UC_BREAK_PROHIBITED, _POSSIBLE, _MA
 def _wrap(prefix: str, keyword: str, value: str, wrap: bool, fmt: str) -> list[str]:
     """Port of gettext's ``wrap()`` (write-po.c), non-indented style."""
     width = (PAGE_WIDTH if wrap else 1 << 30) - 2 - len(prefix)
+    if fmt == "c" and keyword.startswith("msgstr"):
+        fmt = "c msgstr"
     inside = _brace_interiors(value) if fmt == "python-brace" else _interiors(value, fmt)
     pieces = re.findall(r"[^\n]*\n|[^\n]+", value) or [""]
     lines, head, offset = [], f"{prefix}{keyword} ", 0
@@ -380,7 +388,7 @@ def _wrap(prefix: str, keyword: str, value: str, wrap: bool, fmt: str) -> list[s
         if column and chars and (number + 1 < len(pieces) or column > width or breaks):
             lines.append(head + '""')
             head, breaks = prefix, _line_breaks(chars, overrides, width, 0)
-        for start, end in zip([0] + breaks, breaks + [len(chars)]):
+        for start, end in zip([0] + breaks, breaks + [len(chars)], strict=True):
             lines.append(f'{head}"{"".join(chars[start:end])}"')
             head = prefix
     return lines
@@ -388,17 +396,28 @@ def _wrap(prefix: str, keyword: str, value: str, wrap: bool, fmt: str) -> list[s
 
 def _interiors(value: str, fmt: str) -> set[int]:
     """Indexes inside c/python directives, up to the first one gettext rejects."""
-    pattern, pos, kinds, inside = _DIRECTIVES.get(fmt), 0, set(), set[int]()
-    while pattern is not None and (start := value.find("%", pos)) != -1:
-        if (match := pattern.match(value, start)) is None:
+    pos, kinds, inside = 0, set(), set[int]()
+    while fmt in _DIRECTIVES and (start := value.find("%", pos)) != -1:
+        pos = start + 1
+        if fmt == "python" and value.startswith("(", pos):  # a name; parentheses nest
+            depth, pos = 0, pos + 1
+            while pos < len(value) and (value[pos] != ")" or depth):
+                depth += {"(": 1, ")": -1}.get(value[pos], 0)
+                pos += 1
+            pos += 1  # past ")", or past the end if there is none
+        if pos > len(value) or (match := _DIRECTIVES[fmt].match(value, pos)) is None:
             break
-        directive = match.group()  # gettext rejects named+unnamed (python), $n+plain (c)
-        if directive[-1] not in "%m" or fmt == "python" and directive[1] == "(":
-            kinds.add(directive[1] == "(" if fmt == "python" else "$" in directive)
-            if len(kinds) > 1 or fmt == "python" and directive[1] == "(" and "*" in directive:
+        named, spec, pos = value[start + 1] == "(", match.group(), match.end()
+        if fmt == "python":  # gettext rejects named + unnamed, or named with "*"
+            kinds.update([named] if spec[-1] != "%" or named else [])
+            if named and "*" in spec:
                 break
-        inside.update(range(start + 1, match.end()))
-        pos = match.end()
+        else:  # c: numbered ("%1$d", "*2$") and plain arguments must not mix
+            kinds.update([bool(re.match(_ARG, spec))] if spec[-1] not in "%m" else [])
+            kinds.update(bool(star[1]) for star in re.finditer(rf"\*({_ARG})?", spec))
+        if len(kinds) > 1:
+            break
+        inside.update(range(start + 1, pos))
     return inside
 
 
@@ -408,19 +427,53 @@ def _brace_interiors(value: str) -> set[int]:
     breaks are forbidden in its first n bytes, n the shortest directive's
     length, unless an invalid directive's error offset comes first."""
     marks, pos = [], 0
-    while (found := re.compile("[{}]").search(value, pos)) is not None:
-        if (match := _BRACE_RE.match(value, found.start())) is None:
-            field = re.compile(_BRACE_FIELD).match(value, found.start())
-            marks += [(len(field.group().encode()) if field else 1, True),
-                      (len(value[:found.start()].encode()), True)]
+    while (start := value.find("{", pos)) != -1:
+        pos, error = _brace_directive(value, start, toplevel=True)
+        if error is not None:
+            marks.append((error, True))
             break
-        marks += [(len(match.group().encode()) - 1, False)] * (match.group() not in "{{}}")
-        pos = match.end()
+        if value[start + 1] != "{":  # not an escaped brace
+            marks.append((len(value[start:pos].encode()) - 1, False))
     if all(error for _, error in marks):
         return set()
     end, error = min(marks, key=lambda mark: (mark[0], not mark[1]))  # errors win ties
-    offsets = [len(value[:index].encode()) for index in range(len(value))]
-    return set() if error else {i for i, offset in enumerate(offsets) if 0 < offset <= end}
+    inside, offset = set[int](), 0
+    for index, char in enumerate(value if not error else ""):
+        if 0 < offset <= end:
+            inside.add(index)
+        offset += len(char.encode())
+    return inside
+
+
+def _brace_directive(value: str, start: int, toplevel: bool) -> tuple[int, int | None]:
+    """Port of gettext's python-brace ``parse_directive`` at the "{" at ``start``:
+    (end, None) for a valid directive, else (0, byte offset of the error from it)."""
+
+    def error(at: int) -> tuple[int, int | None]:
+        return 0, len(value[start:at].encode())
+
+    pos = start + 1
+    if value.startswith("{", pos):
+        return pos + 1, None
+    if (chain := _BRACE_CHAIN.match(value, pos)) is None:
+        return error(pos)
+    pos = chain.end()
+    if value.startswith((".", "["), pos):  # a getattr or getitem that does not parse
+        field = _BRACE_FIELD.match(value, pos + 1) if value[pos] == "[" else None
+        return error(field.end() if field else pos + 1)
+    if value.startswith(":", pos):
+        if not toplevel:  # no ":" inside a nested directive
+            return error(pos)
+        if pos + 1 == len(value):
+            return error(pos + 1)
+        if value.startswith("{", pos + 1):
+            pos, nested = _brace_directive(value, pos + 1, toplevel=False)
+            if nested is not None:
+                return 0, nested
+        else:
+            spec = _BRACE_SPEC.match(value, pos + 1)  # everything in it is optional
+            pos = spec.end() if spec else pos + 1
+    return (pos + 1, None) if value.startswith("}", pos) else error(pos)
 
 
 def _escape(piece: str, offset: int, inside: set[int]) -> tuple[list[str], list[int]]:
@@ -478,22 +531,22 @@ _BK, _CR, _LF, _CM, _ZW, _SP, _ZWJ, _RI, _HL, _HY, _BA, _AL = (
     _CLASSES.index(name) for name in "BK CR LF CM ZW SP ZWJ RI HL HY BA AL".split())
 _RESOLVE = {"CJ": "NS", "NL": "BK", "SG": "AL", "AK": "AL", "AP": "AL", "AS": "AL", "VI": "CM",
             "VF": "CM", "AI": "AL", "SA": "AL", "XX": "AL", "CB": "ID"}
-_PAIRS = """
-PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIII PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIII PIPIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD
-PDDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIII PDDIDIPPPPIIDDIPIDDPDDDDDDDDDDDDD
-PIDIDIPPPPIPDDIPDIIPDDDDDDDDDDDDD PIDIDIPPPPIIDDIPIIIPIDDDDDDDIDIDD PIDIDIPPPPIIDDIPDIIPDDDDDDDDDDDDD
-PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD
-PPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP PPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPP PIIIIIPPPPIIPPIPIIIPIIIIIIIIIIIII
-PIDIDIPPPPIIDDIPIDDPDDDDDDDDDDDDD PIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDD PIDIDIPPPPIIIIIPIDDPIDDDDDDDIDIDD
-PIDIDIPPPPIIIIIPIDDPIIIIIIIIIDIII PIDIDIPPPPIIDDIPIDDPDDDDDDDDIDDDD PIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDD
-PIDIDIPPPPIIDDIPDIDPDDDDDDIIDDDDD PIDIDIPPPPIIDDIPDIDPDDDDDDDIDDDDD PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDD
-PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDI PIDIDIPPPPIIDDIPDIDPDIIDDIIDDDDDD PIDIDIPPPPIIDDIPDIDPDDDDDDIIDDDDD
-PIDIDIPPPPIIDDIPDIDPDDDDDDDIDDDDD PIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDD PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD
-PIDIDIPPPPIIIDIPIIIPIDDIIDDDIDIII PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDI PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDD
-""".split()
+_PAIRS = re.findall(".{33}", """
+PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIIIPIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIIIPIPIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD
+PDDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDDPIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIIIPDDIDIPPPPIIDDIPIDDPDDDDDDDDDDDDD
+PIDIDIPPPPIPDDIPDIIPDDDDDDDDDDDDDPIDIDIPPPPIIDDIPIIIPIDDDDDDDIDIDDPIDIDIPPPPIIDDIPDIIPDDDDDDDDDDDDD
+PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDDPIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDDPIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD
+PPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPIIIIIPPPPIIPPIPIIIPIIIIIIIIIIIII
+PIDIDIPPPPIIDDIPIDDPDDDDDDDDDDDDDPIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDDPIDIDIPPPPIIIIIPIDDPIDDDDDDDIDIDD
+PIDIDIPPPPIIIIIPIDDPIIIIIIIIIDIIIPIDIDIPPPPIIDDIPIDDPDDDDDDDDIDDDDPIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDD
+PIDIDIPPPPIIDDIPDIDPDDDDDDIIDDDDDPIDIDIPPPPIIDDIPDIDPDDDDDDDIDDDDDPIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDD
+PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDIPIDIDIPPPPIIDDIPDIDPDIIDDIIDDDDDDPIDIDIPPPPIIDDIPDIDPDDDDDDIIDDDDD
+PIDIDIPPPPIIDDIPDIDPDDDDDDDIDDDDDPIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDDPIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD
+PIDIDIPPPPIIIDIPIIIPIDDIIDDDIDIIIPIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDIPIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDD
+""".replace("\n", ""))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lb_class(char: str) -> int:
     """Line_Break class of ``char`` as libunistring 1.0 resolves it."""
     name = line_break(char).value
@@ -505,7 +558,7 @@ def _lb_class(char: str) -> int:
     return _CLASSES.index(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _char_width(char: str) -> int:
     """Columns of ``char`` as libunistring's ``uc_width`` counts them."""
     code, category = ord(char), unicodedata.category(char)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from babel.dates import format_date
 from markdown_it import MarkdownIt
 
-from .inline import restore
+from .inline import PLACEHOLDER_RE, restore
 from .model import Document, Segment
 
 Translations = Mapping[tuple[str | None, str], str]
@@ -42,14 +42,14 @@ def render_markdown(document: Document, translations: Translations, lang: str) -
     cursor = 0
     for segment in sorted(document.segments, key=lambda s: s.start):
         parts.append(document.text[cursor : segment.start])
-        parts.append(_render_segment(segment, translations, edition))
+        parts.append(_render_segment(segment, translations, edition, document))
         cursor = segment.end
     parts.append(document.text[cursor:])
     edition.markdown = _set_language(document, "".join(parts), lang)
     return edition
 
 
-def _render_segment(segment: Segment, translations: Translations, edition: Edition) -> str:
+def _render_segment(segment: Segment, translations: Translations, edition: Edition, document: Document) -> str:
     msgstr = translations.get((segment.context, segment.text))
     if not msgstr:
         edition.fallback.append(segment)
@@ -60,7 +60,36 @@ def _render_segment(segment: Segment, translations: Translations, edition: Editi
         return segment.source  # unchanged text keeps the source's own line breaks
     if segment.label.startswith("front matter"):
         return json.dumps(restored, ensure_ascii=False)
-    return restored
+    return restore(_escape_line_starts(msgstr, segment, document), segment.placeholders)
+
+
+# Text that would open a new block at the start of a line: a heading, quote,
+# list item, thematic break, setext underline, code fence or HTML block.
+_BLOCK_START = re.compile(
+    r"[ \t]{0,3}(?:(#{1,6}(?=[ \t]|$)|>|[-+*](?=[ \t]+\S)|([-*_])[ \t]*(?:\2[ \t]*){2,}$|=+[ \t]*$|-+[ \t]*$"
+    r"|```|~~~|<(?=[A-Za-z!?]|/[A-Za-z]))"
+    r"|\d{1,9}([.)])(?=[ \t]|$))",
+    re.M,
+)
+_LINE_PREFIX = re.compile(r"(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*[ \t]*")
+
+
+def _escape_line_starts(msgstr: str, segment: Segment, document: Document) -> str:
+    """Escape translated text that would start a block where it lands at a line start.
+
+    A segment's text is one line of the edition: it lands at a line start when
+    its block does, and after each restored hard line break.
+    """
+    line_start = document.text.rfind("\n", 0, segment.start) + 1
+    starts = [0] if _LINE_PREFIX.fullmatch(document.text, line_start, segment.start) else []
+    breaks = {f"<{p.number}/>" for p in segment.placeholders if not p.paired and "\n" in p.opening}
+    starts += [m.end() for m in PLACEHOLDER_RE.finditer(msgstr) if m.group(0) in breaks]
+    for start in reversed(starts):
+        match = _BLOCK_START.match(msgstr, start)
+        if match:
+            marker = match.start(3) if match.group(3) else match.start(1)
+            msgstr = msgstr[:marker] + "\\" + msgstr[marker:]
+    return msgstr
 
 
 def _set_language(document: Document, text: str, lang: str) -> str:

@@ -61,7 +61,10 @@ def segment_text(text: str, slug: str, shown: str, front_matter_keys: tuple[str,
     builder.add_front_matter(metadata, front_matter_keys, body_start)
     masked = "\n" * text[:body_start].count("\n") + text[body_start:]
     builder.add_blocks(_parser().parse(masked, builder.env))
-    if not builder.segments and not text[body_start:].strip() and not metadata:
+    if not text[body_start:].strip():
+        if body_start:
+            line = text[:body_start].count("\n") + 1
+            raise SourceError("has front matter but no text after it: nothing to translate", shown, line)
         raise SourceError("is empty: nothing to translate", shown)
     return Document(slug, shown, text, tuple(builder.segments), metadata)
 
@@ -152,6 +155,7 @@ class _Builder:
             pieces = tokenize(content, children)
         except Unaligned:
             pieces = [Piece("text", 0, len(content))]
+        pieces = _literal_tags(pieces, content)
         if kind == "paragraph" and _is_caption(pieces, content):
             kind = "caption"
         number = self.counters[kind] = self.counters.get(kind, 0) + 1
@@ -206,6 +210,29 @@ def _offset(offsets: list[tuple[int, int]], index: int) -> int:
     line = bisect.bisect_right(starts, index) - 1
     content_start, document_start = offsets[line]
     return document_start + index - content_start
+
+
+def _literal_tags(pieces: list[Piece], content: str) -> list[Piece]:
+    """Source text that looks like a tag (``<1>``) becomes an atom, never a placeholder."""
+    result: list[Piece] = []
+    for piece in pieces:
+        last = result[-1] if result else None
+        if piece.kind == "text" and last is not None and last.kind == "text":
+            last.end = piece.end  # escapes are pieces of their own: "\<1>"
+        else:
+            result.append(Piece(piece.kind, piece.start, piece.end, piece.pair))
+    pieces, result = result, []
+    for piece in pieces:
+        position = piece.start
+        if piece.kind == "text":
+            for match in PLACEHOLDER_RE.finditer(content, piece.start, piece.end):
+                if match.start() > position:
+                    result.append(Piece("text", position, match.start()))
+                result.append(Piece("atom", match.start(), match.end()))
+                position = match.end()
+        if position < piece.end or piece.kind != "text":
+            result.append(Piece(piece.kind, position, piece.end, piece.pair))
+    return result
 
 
 def _placeholder_text(content: str, pieces: list[Piece]) -> tuple[str, list[int], list[int]]:

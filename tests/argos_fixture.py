@@ -352,7 +352,7 @@ def build_argos_package(
     size: ModelSize = TINY,
     package_version: str = "1.9",
     extra_lines: Iterable[str] = (),
-    quantization: str | None = None,
+    quantization: str | None = "int8",
     length_ratio: float = 1.0,
     seed: int = 0,
 ) -> Path:

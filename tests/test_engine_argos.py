@@ -33,6 +33,9 @@ SENTENCES = [
     "Grain deal talks with Guterres.",
     "The nuclear power plant lost water after the attack on the southern front line.",
     "President Zelenskiy said the command unanimously supported the decision.",
+    "Kyiv said so.",
+    "Kyiv said no.",
+    "Bakhmut held on.",
 ]
 
 
@@ -127,6 +130,29 @@ def test_batch_equals_argos_per_string(translator, installed: list) -> None:
     texts = [*SENTENCES, f"{SENTENCES[1]}\n{SENTENCES[2]}"]
     expected = [translate.translate(text, "en", "uk") for text in texts]
     assert translator.translate_batch(texts) == expected
+
+
+def test_each_translation_is_independent_of_its_batch(translator) -> None:
+    alone = [translator.translate_batch([text])[0] for text in SENTENCES]
+    assert translator.translate_batch(SENTENCES) == alone
+    assert len(set(alone)) > len(SENTENCES) // 2
+
+
+def test_equal_length_batches() -> None:
+    from l10n.engines.argos import equal_length_batches
+
+    lengths = [3, 1, 3, 2, 3, 1, 3]
+    batches = equal_length_batches(lengths, 2)
+    assert batches == [[1, 5], [3], [0, 2], [4, 6]]
+    assert all(len({lengths[i] for i in batch}) == 1 for batch in batches)
+
+
+def test_padded_batches_translate_everything(installed: list) -> None:
+    from l10n.engines.argos import ArgosTranslator
+
+    padded = ArgosTranslator("en", "uk", EngineSettings(pad_batches=True, max_batch_size=3))
+    outputs = padded.translate_batch(SENTENCES)
+    assert len(outputs) == len(SENTENCES) and all(outputs)
 
 
 def test_settings_default_to_argos_settings(translator) -> None:

@@ -30,7 +30,8 @@ needs_msgcat = pytest.mark.skipif(shutil.which("msgcat") is None,
 def msgcat(text: str) -> str:
     """What GNU msgcat makes of ``text`` (--force-po only matters for a catalog
     with nothing but a header, which msgcat would otherwise not write at all)."""
-    done = subprocess.run(["msgcat", "--force-po", "-"], input=text.encode(), capture_output=True)
+    done = subprocess.run(["msgcat", "--force-po", "-"], input=text.encode(), capture_output=True,
+                          check=False)
     assert done.returncode == 0, done.stderr.decode()
     return done.stdout.decode()
 
@@ -63,13 +64,14 @@ def test_golden_file_is_what_this_msgcat_writes(scenario: str) -> None:
 
 @needs_msgcat
 def test_programmatic_catalog_is_written_as_msgcat_writes_it() -> None:
-    long = "Довге речення, яке точно не вміститься в один рядок, бо воно має понад сімдесят дев'ять символів."
+    long = "Довге речення, яке не вміститься в один рядок, бо має понад сімдесят дев'ять колонок."
     catalog = Catalog(messages=[
         HEADER,
-        Message(msgid=long, msgstr=long, references=[f"./docs/chapter-{n}.md:{n * 7}" for n in range(20)],
-                flags=["python-format", "fuzzy", "no-such-flag"], translator_comments=["перевірено"]),
-        Message(msgid="%d file", msgid_plural="%d files", msgstr_plural={0: "%d файл", 1: "", 2: long},
-                flags=["c-format"], msgctxt="context"),
+        Message(msgid=long, msgstr=long, flags=["python-format", "fuzzy", "no-such-flag"],
+                references=[f"./docs/chapter-{n}.md:{n * 7}" for n in range(20)],
+                translator_comments=["перевірено"]),
+        Message(msgid="%d file", msgid_plural="%d files", msgctxt="context", flags=["c-format"],
+                msgstr_plural={0: "%d файл", 1: "", 2: long}),
         Message(msgid="old", msgstr=long, obsolete=True, previous_msgid=long, flags=["fuzzy"]),
         Message(msgid="gone", msgstr="", obsolete=True),
         Message(msgid="tab\tquote\"back\\slash\nnew line\n", msgstr="", flags=["fuzzy"]),
@@ -84,21 +86,27 @@ def test_programmatic_catalog_is_written_as_msgcat_writes_it() -> None:
 WORDS = ["the", "situation", "catastrophic", "Бахмут", "ситуація", "катастрофічна", "ООН", "e.g.",
          "co-operate", "self-contained", "https://example.org/a/b?c=d&e=f", "docs/guide/intro",
          "«лапки»", "—", "–", "…", "(дужки)", "[1]", "100%", "$5", "3.14", "1,000", "%s", "%d",
-         "%(name)s", "{0}", "{name}", '"quoted"', "'single'", "back\\slash", "\\n", "中文", "😀",
-         "a\u0301", "\u00a0", "x\u200by", "!!!", "?", ";", ":", "/", "-", "aaaaaaaaaaaaaaaaaaaa" * 4]
+         "%(name)s", "% d", "{0}", "{name}", '"quoted"', "'single'", "back\\slash", "\\n",
+         "中文", "（全角）", "😀", "🇺🇦", "a\u0301", "\u00a0", "x\u200by", "שלום-עולם", "\r", "\x01",
+         "\u2028", "!!!", "?", ";", ":", "/", "-", "a" * 80]
 SEPARATORS = [" ", " ", " ", "  ", "", "\n", "\t", "-", "/"]
-text = st.lists(st.tuples(st.one_of(st.sampled_from(WORDS), st.text(alphabet="abcабв .,-/\\\"'\t%(){}", max_size=12)),
-                          st.sampled_from(SEPARATORS)), max_size=24).map(lambda parts: "".join(a + b for a, b in parts))
+piece = st.one_of(st.sampled_from(WORDS),
+                  st.text(alphabet="abcабв .,-/\\\"'\t%(){}", max_size=12))
+text = st.lists(st.tuples(piece, st.sampled_from(SEPARATORS)), max_size=24).map(
+    lambda parts: "".join(word + separator for word, separator in parts))
 comment = st.text(alphabet="abc абв.,:;!?-/()%#~|", max_size=40)
-reference = st.builds("{}/{}.md:{}".format, st.sampled_from(["src", "./docs", "розділ/глава"]),
-                      st.sampled_from(["a", "file", "дуже-довга-назва-файлу"]), st.integers(1, 99999))
+reference = st.builds("{}/{}.md:{}".format,
+                      st.sampled_from(["src", "./docs", "розділ/глава"]),
+                      st.sampled_from(["a", "file", "дуже-довга-назва-файлу"]),
+                      st.integers(1, 99999))
 FLAGS = ["fuzzy", "c-format", "python-format", "python-brace-format", "no-c-format", "no-wrap",
          "range: 0..5", "sh-format", "possible-java-format"]
 
 
 @st.composite
 def messages(draw: st.DrawFn) -> Message:
-    msg = Message(msgid=draw(text), msgctxt=draw(st.none() | text), flags=draw(st.lists(st.sampled_from(FLAGS))),
+    msg = Message(msgid=draw(text), msgctxt=draw(st.none() | text),
+                  flags=draw(st.lists(st.sampled_from(FLAGS))),
                   translator_comments=draw(st.lists(comment, max_size=2)),
                   extracted_comments=draw(st.lists(comment, max_size=1)),
                   references=draw(st.lists(reference, max_size=12)), obsolete=draw(st.booleans()),
@@ -115,31 +123,35 @@ def numbered(msgs: list[Message]) -> Catalog:
     """Make keys unique (and no entry a second header) by numbering the msgids."""
     for number, msg in enumerate(msgs):
         msg.msgid = f"{number} {msg.msgid}"
-    return Catalog(messages=[HEADER] + msgs)
+    return Catalog(messages=[HEADER, *msgs])
 
 
 catalogs = st.lists(messages(), min_size=1, max_size=8).map(numbered)
+SLOW_OK = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @needs_msgcat
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(SLOW_OK, max_examples=200)
 @given(catalogs)
 def test_random_catalog_is_written_exactly_as_msgcat_writes_it(catalog: Catalog) -> None:
     text = format_po(catalog)
     assert msgcat(text) == text
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def fields(msg: Message) -> tuple[object, ...]:
+    return (msg.msgctxt, msg.msgid, msg.msgid_plural, msg.msgstr, msg.msgstr_plural,
+            msg.previous_msgid, msg.obsolete, msg.translator_comments, msg.extracted_comments)
+
+
+@settings(SLOW_OK, max_examples=100)
 @given(catalogs)
 def test_random_catalog_survives_a_write_read_cycle(catalog: Catalog) -> None:
     text = format_po(catalog)
     again = parse_po(text, "random.po")
     assert format_po(again) == text
     kept = [m for m in catalog.messages if not m.obsolete or m.translations[0]]
-    assert [(m.msgctxt, m.msgid, m.msgid_plural, m.msgstr, m.msgstr_plural, m.previous_msgid, m.obsolete,
-             m.translator_comments, m.extracted_comments) for m in sorted(kept, key=lambda m: m.obsolete)] == [
-            (m.msgctxt, m.msgid, m.msgid_plural, m.msgstr, m.msgstr_plural, m.previous_msgid, m.obsolete,
-             m.translator_comments, m.extracted_comments) for m in again.messages]
+    assert [fields(m) for m in sorted(kept, key=lambda m: m.obsolete)] == [
+        fields(m) for m in again.messages]
 
 
 # ------------------------------------------------------------ parse errors
@@ -187,17 +199,20 @@ def test_missing_file_is_a_catalog_error(tmp_path: Path) -> None:
 
 def test_reads_every_field_with_entry_line_numbers() -> None:
     catalog = parse_po(po(
-        "# translator\n#. extracted\n#: a.py:1 ./b.py:22\n#: c.py\n#, fuzzy, python-format\n"
+        "# translator\n#. extracted\n#: a.py:1 ./b.py:22 a.py:1\n#: c.py\n#, fuzzy, python-format\n"
         '#| msgctxt "pc"\n#| msgid "prev"\n#| msgid_plural "prevs"\n'
-        'msgctxt "ctx"\nmsgid "one"\nmsgid_plural "many"\nmsgstr[0] "од"\n"на"\nmsgstr[1] "багато"\n\n'
+        'msgctxt "ctx"\nmsgid "one"\nmsgid_plural "many"\n'
+        'msgstr[0] "од"\n"на"\nmsgstr[1] "багато"\n\n'
         '#~| msgid "old prev"\n#~ msgid "old"\n#~ msgstr "стар"\n'), "x.po")
     header, msg, old = catalog.messages
     assert (header.lineno, msg.lineno, old.lineno) == (1, 4, 19)
     assert msg.translator_comments == ["translator"] and msg.extracted_comments == ["extracted"]
-    assert msg.references == ["a.py:1", "./b.py:22", "c.py"]
+    assert msg.references == ["a.py:1", "./b.py:22", "c.py"]  # repeats dropped, as gettext does
     assert msg.flags == ["fuzzy", "python-format"]
-    assert (msg.previous_msgctxt, msg.previous_msgid, msg.previous_msgid_plural) == ("pc", "prev", "prevs")
-    assert (msg.msgctxt, msg.msgid, msg.msgid_plural, msg.msgstr_plural) == ("ctx", "one", "many", {0: "одна", 1: "багато"})
+    assert msg.previous_msgctxt == "pc"
+    assert (msg.previous_msgid, msg.previous_msgid_plural) == ("prev", "prevs")
+    assert (msg.msgctxt, msg.msgid, msg.msgid_plural) == ("ctx", "one", "many")
+    assert msg.msgstr_plural == {0: "одна", 1: "багато"}
     assert (old.obsolete, old.previous_msgid, old.msgstr) == (True, "old prev", "стар")
     assert catalog.path == "x.po" and catalog.header is header
 
@@ -205,7 +220,8 @@ def test_reads_every_field_with_entry_line_numbers() -> None:
 @pytest.mark.parametrize(("line", "flags"), [
     ("#, python-format, fuzzy, c-format", ["fuzzy", "c-format", "python-format"]),
     ("#,fuzzy,no-wrap", ["fuzzy", "no-wrap"]),
-    ("#, possible-c-format, impossible-sh-format, no-python-format", ["c-format", "no-python-format"]),
+    ("#, possible-c-format, impossible-sh-format, no-python-format",
+     ["c-format", "no-python-format"]),
     ("#, c-format, no-c-format", ["no-c-format"]),
     ("#, no-wrap, wrap, unknown-flag, ellipsis-unicode-check", []),
     ("#, range: 0..10, range: 5..1", ["range: 0..10"]),
@@ -218,7 +234,7 @@ def test_flags_are_read_as_gettext_reads_them(line: str, flags: list[str]) -> No
 
 
 @pytest.mark.parametrize(("line", "refs"), [
-    ("#: a.py:1 b.py c.py:x d.py:3:4 e.py:00012", ["a.py:1", "b.py", "c.py:x", "d.py:3:4", "e.py:12"]),
+    ("#: a.py:1 b.py c.py:x d.py:3:4 e.py:007", ["a.py:1", "b.py", "c.py:x", "d.py:3:4", "e.py:7"]),
     ("#: a.py :1 b.py: 2 c.py : 3", ["a.py:1", "b.py:2", "c.py:3"]),
     ("#: a.py:1,b.py:2\tc.py:3", ["a.py:1,b.py:2", "c.py:3"]),
 ])
@@ -227,10 +243,12 @@ def test_references_are_split_as_gettext_splits_them(line: str, refs: list[str])
 
 
 @pytest.mark.parametrize(("literal", "value"), [
-    (r'"\303\251\x41"', "éA"), (r'"a" "b"  "c"', "abc"), (r'"\a\b\f\n\r\t\v\\\""', '\a\b\f\n\r\t\v\\"'),
+    (r'"\303\251\x41"', "éA"),
+    (r'"a" "b"  "c"', "abc"),
+    (r'"\a\b\f\n\r\t\v\\\""', '\a\b\f\n\r\t\v\\"'),
 ])
 def test_string_literals_decode_like_gettext(literal: str, value: str) -> None:
-    assert parse_po(po(f"msgid {literal}\nmsgstr \"\"\n"), "x.po").messages[1].msgid == value
+    assert parse_po(po(f'msgid {literal}\nmsgstr ""\n'), "x.po").messages[1].msgid == value
 
 
 def test_comment_forms_crlf_and_backslash_continuations() -> None:
@@ -241,8 +259,8 @@ def test_comment_forms_crlf_and_backslash_continuations() -> None:
 
 
 def test_template_placeholder_charset_and_trailing_comments_are_accepted() -> None:
-    catalog = parse_po('msgid ""\nmsgstr "Content-Type: text/plain; charset=CHARSET\\n"\n\n# dangling\n', "t.pot")
-    assert len(catalog.messages) == 1
+    template = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=CHARSET\\n"\n\n# dangling\n'
+    assert len(parse_po(template, "t.pot").messages) == 1
 
 
 # ------------------------------------------------------ writing, in detail
@@ -259,15 +277,18 @@ def test_obsolete_entries_go_last_and_empty_ones_are_dropped() -> None:
         Message(msgid="gone", obsolete=True),
         Message(msgid="live", msgstr="y"),
     ])
-    assert format_po(catalog) == 'msgid "live"\nmsgstr "y"\n\n#, fuzzy\n#~ msgid "old"\n#~ msgstr "x"\n'
+    expected = 'msgid "live"\nmsgstr "y"\n\n#, fuzzy\n#~ msgid "old"\n#~ msgstr "x"\n'
+    assert format_po(catalog) == expected
 
 
 def test_wrapping_width_escapes_and_first_empty_line() -> None:
-    fits = "x" * 71
-    assert format_po(Catalog(messages=[Message(msgid=fits)])) == f'msgid "{fits}"\nmsgstr ""\n'
+    def written(msgid: str) -> str:
+        return format_po(Catalog(messages=[Message(msgid=msgid)]))
+
+    assert written("x" * 71) == f'msgid "{"x" * 71}"\nmsgstr ""\n'
     wide = "中" * 36  # 72 columns: one too many for the first line
-    assert format_po(Catalog(messages=[Message(msgid=wide)])).startswith(f'msgid ""\n"{wide}"\n')
-    assert format_po(Catalog(messages=[Message(msgid="a\nb")])).startswith('msgid ""\n"a\\n"\n"b"\n')
+    assert written(wide).startswith(f'msgid ""\n"{wide}"\n')
+    assert written("a\nb").startswith('msgid ""\n"a\\n"\n"b"\n')
 
 
 def test_write_po_writes_only_when_content_changes(tmp_path: Path) -> None:
