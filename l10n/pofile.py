@@ -39,17 +39,13 @@ was found by running msgcat on crafted and random input:
 from __future__ import annotations
 
 import re
-import unicodedata
-from functools import cache
 from pathlib import Path
-
-from uniseg.linebreak import line_break  # type: ignore[import-untyped]
 
 from l10n.errors import CatalogError
 from l10n.files import write_text
 from l10n.model import Catalog, Message
+from l10n.wrapping import PAGE_WIDTH, wrap_string
 
-PAGE_WIDTH = 79
 FORMATS = ("c objc python python-brace java java-printf csharp javascript scheme lisp elisp "
            "librep ruby sh awk lua object-pascal smalltalk qt qt-plural kde kde-kuit boost "
            "tcl perl perl-brace php gcc-internal gfc-internal ycp").split()
@@ -57,7 +53,6 @@ _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[
 _LITERAL_RE = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*')
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))")
 _UNESCAPES = dict(zip('ntbrfva\\"', '\n\t\b\r\f\v\a\\"', strict=True))
-_ESCAPES = {value: key for key, value in _UNESCAPES.items()}
 
 
 def read_po(path: str | Path) -> Catalog:
@@ -322,7 +317,7 @@ def _format_message(msg: Message) -> str:
     fmt = next((f[:-7] for f in flags if f.endswith("-format") and f[:3] != "no-"), "")
     for name in ("msgctxt", "msgid", "msgid_plural"):
         if (value := getattr(msg, "previous_" + name)) is not None:
-            lines += _wrap("#~| " if msg.obsolete else "#| ", name, value, wrap, fmt)
+            lines += wrap_string("#~| " if msg.obsolete else "#| ", name, value, wrap, fmt)
     fields = [("msgctxt", msg.msgctxt), ("msgid", msg.msgid), ("msgid_plural", msg.msgid_plural)]
     if msg.msgid_plural is None:
         fields.append(("msgstr", msg.msgstr))
@@ -331,7 +326,7 @@ def _format_message(msg: Message) -> str:
         fields += [(f"msgstr[{n}]", plural[n]) for n in sorted(plural)]
     for name, text in fields:
         if text is not None:
-            lines += _wrap("#~ " if msg.obsolete else "", name, text, wrap, fmt)
+            lines += wrap_string("#~ " if msg.obsolete else "", name, text, wrap, fmt)
     return "".join(line + "\n" for line in lines)
 
 
@@ -351,251 +346,3 @@ def _reference_lines(refs: list[str]) -> list[str]:
             line, column = "#:", 2
         line, column = f"{line} {ref}", column + size
     return lines + [line] if refs else lines
-
-
-# ------------------------------------------------------- string wrapping
-
-_ARG = r"0*[1-9]\d*\$"  # a positional argument number: 1 and up
-_C_DIRECTIVE = (rf"(?:{_ARG})?[-+ #0'{{}}]*(?:\d+|\*(?:{_ARG})?)?(?:\.(?:\d+|\*(?:{_ARG})?)?)?"
-                r"[hlLqjzZt]*(?:[diouxXeEfFgGaAcCsSpnm%]|<PRI\w+>)")
-_DIRECTIVES = {  # what follows "%" (and, in python, a parenthesized name)
-    "c": re.compile(_C_DIRECTIVE.format("")),
-    "c msgstr": re.compile(_C_DIRECTIVE.format("I")),  # glibc's I flag: translations only
-    "python": re.compile(r"[-+ #0]*(?:\*|\d+)?(?:\.(?:\*|\d+)?)?[hlL]?[diouxXeEfgGcrs%]"),
-}
-_BRACE_FIELD = re.compile(r"[A-Za-z_]\w*|\d+", re.ASCII)  # then .name or [field] accessors:
-_BRACE_CHAIN = re.compile(r"(?:[A-Za-z_]\w*|\d+)(?:\.[A-Za-z_]\w*|\[(?:[A-Za-z_]\w*|\d+)])*",
-                          re.ASCII)
-_BRACE_SPEC = re.compile(r"(?:.[<>=^]|[<>=^])?[-+ ]?#?0?\d*(?:\.\d*)?[bcdoxXneEfFgG%]?",
-                         re.ASCII | re.DOTALL)
-_NEEDS_ESCAPE = re.compile('[\a\b\f\n\r\t\v\\\\"]')
-_NO, _YES, _MUST = 1, 2, 3  # libunistring's UC_BREAK_PROHIBITED, _POSSIBLE, _MANDATORY
-
-
-def _wrap(prefix: str, keyword: str, value: str, wrap: bool, fmt: str) -> list[str]:
-    """Port of gettext's ``wrap()`` (write-po.c), non-indented style."""
-    width = (PAGE_WIDTH if wrap else 1 << 30) - 2 - len(prefix)
-    if fmt == "c" and keyword.startswith("msgstr"):
-        fmt = "c msgstr"
-    inside = _brace_interiors(value) if fmt == "python-brace" else _interiors(value, fmt)
-    pieces = re.findall(r"[^\n]*\n|[^\n]+", value) or [""]
-    lines, head, offset = [], f"{prefix}{keyword} ", 0
-    for number, piece in enumerate(pieces):
-        chars, overrides = _escape(piece, offset, inside)
-        offset += len(piece)
-        column = len(keyword) + 1 if head != prefix else 0
-        breaks = _line_breaks(chars, overrides, width, column)
-        if column and chars and (number + 1 < len(pieces) or column > width or breaks):
-            lines.append(head + '""')
-            head, breaks = prefix, _line_breaks(chars, overrides, width, 0)
-        for start, end in zip([0] + breaks, breaks + [len(chars)], strict=True):
-            lines.append(f'{head}"{"".join(chars[start:end])}"')
-            head = prefix
-    return lines
-
-
-def _interiors(value: str, fmt: str) -> set[int]:
-    """Indexes inside c/python directives, up to the first one gettext rejects."""
-    pos, kinds, inside = 0, set(), set[int]()
-    while fmt in _DIRECTIVES and (start := value.find("%", pos)) != -1:
-        pos = start + 1
-        if fmt == "python" and value.startswith("(", pos):  # a name; parentheses nest
-            depth, pos = 0, pos + 1
-            while pos < len(value) and (value[pos] != ")" or depth):
-                depth += {"(": 1, ")": -1}.get(value[pos], 0)
-                pos += 1
-            pos += 1  # past ")", or past the end if there is none
-        if pos > len(value) or (match := _DIRECTIVES[fmt].match(value, pos)) is None:
-            break
-        named, spec, pos = value[start + 1] == "(", match.group(), match.end()
-        if fmt == "python":  # gettext rejects named + unnamed, or named with "*"
-            kinds.update([named] if spec[-1] != "%" or named else [])
-            if named and "*" in spec:
-                break
-        else:  # c: numbered ("%1$d", "*2$") and plain arguments must not mix
-            kinds.update([bool(re.match(_ARG, spec))] if spec[-1] not in "%m" else [])
-            kinds.update(bool(star[1]) for star in re.finditer(rf"\*({_ARG})?", spec))
-        if len(kinds) > 1:
-            break
-        inside.update(range(start + 1, pos))
-    return inside
-
-
-def _brace_interiors(value: str) -> set[int]:
-    """gettext 0.21 marks python-brace directives at byte offsets relative to
-    the directive, not the string, so all of them land on the string's start:
-    breaks are forbidden in its first n bytes, n the shortest directive's
-    length, unless an invalid directive's error offset comes first."""
-    marks, pos = [], 0
-    while (start := value.find("{", pos)) != -1:
-        pos, error = _brace_directive(value, start, toplevel=True)
-        if error is not None:
-            marks.append((error, True))
-            break
-        if value[start + 1] != "{":  # not an escaped brace
-            marks.append((len(value[start:pos].encode()) - 1, False))
-    if all(error for _, error in marks):
-        return set()
-    end, error = min(marks, key=lambda mark: (mark[0], not mark[1]))  # errors win ties
-    inside, offset = set[int](), 0
-    for index, char in enumerate(value if not error else ""):
-        if 0 < offset <= end:
-            inside.add(index)
-        offset += len(char.encode())
-    return inside
-
-
-def _brace_directive(value: str, start: int, toplevel: bool) -> tuple[int, int | None]:
-    """Port of gettext's python-brace ``parse_directive`` at the "{" at ``start``:
-    (end, None) for a valid directive, else (0, byte offset of the error from it)."""
-
-    def error(at: int) -> tuple[int, int | None]:
-        return 0, len(value[start:at].encode())
-
-    pos = start + 1
-    if value.startswith("{", pos):
-        return pos + 1, None
-    if (chain := _BRACE_CHAIN.match(value, pos)) is None:
-        return error(pos)
-    pos = chain.end()
-    if value.startswith((".", "["), pos):  # a getattr or getitem that does not parse
-        field = _BRACE_FIELD.match(value, pos + 1) if value[pos] == "[" else None
-        return error(field.end() if field else pos + 1)
-    if value.startswith(":", pos):
-        if not toplevel:  # no ":" inside a nested directive
-            return error(pos)
-        if pos + 1 == len(value):
-            return error(pos + 1)
-        if value.startswith("{", pos + 1):
-            pos, nested = _brace_directive(value, pos + 1, toplevel=False)
-            if nested is not None:
-                return 0, nested
-        else:
-            spec = _BRACE_SPEC.match(value, pos + 1)  # everything in it is optional
-            pos = spec.end() if spec else pos + 1
-    return (pos + 1, None) if value.startswith("}", pos) else error(pos)
-
-
-def _escape(piece: str, offset: int, inside: set[int]) -> tuple[list[str], list[int]]:
-    """Escaped characters of ``piece`` and gettext's break override for each."""
-    if not inside and not _NEEDS_ESCAPE.search(piece):
-        return list(piece), [0] * len(piece)
-    chars: list[str] = []
-    overrides: list[int] = []
-    for index, char in enumerate(piece, start=offset):
-        override = _NO if index in inside else 0
-        if char in _ESCAPES:
-            chars += ["\\", _ESCAPES[char]]
-            overrides += [override, _NO]
-        else:
-            chars.append(char)
-            overrides.append(override)
-    if piece.endswith("\n"):
-        overrides[-2] = _NO
-    return chars, overrides
-
-
-def _line_breaks(chars: list[str], overrides: list[int], width: int, column: int) -> list[int]:
-    """Port of libunistring's ``u8_width_linebreaks``: indexes that start a new line."""
-    breaks: list[int] = []
-    if column + sum(map(_char_width, chars)) <= width:  # fits: the common, fast case
-        return breaks
-    last, piece = None, 0
-    possible = _possible_breaks([_lb_class(char) for char in chars])
-    for index, char in enumerate(chars):
-        kind = overrides[index] or possible[index]
-        if kind != _NO and last is not None and column + piece > width:
-            breaks.append(last)
-            column = 0
-        if kind == _MUST:
-            last, column, piece = None, 0, 0
-            continue
-        if kind == _YES:
-            last, column, piece = index, column + piece, 0
-        piece += _char_width(char)
-    if last is not None and column + piece > width:
-        breaks.append(last)
-    return breaks
-
-
-# ------------------------------------------- UAX #14 as in libunistring 1.0
-
-# Classes 0-32 index libunistring 1.0's pair table, read from the library
-# (row: class before the opportunity, column: after; D direct break, I only
-# after spaces, P prohibited); "_8" has no members; the rest are handled in
-# _possible_breaks. Line_Break data comes from uniseg (Unicode 16): 163
-# assigned characters, none Latin, Cyrillic or CJK, differ from libunistring's.
-_CLASSES = ("WJ GL B2 BA BB HY CL CP _8 EX IN NS OP OP2 QU IS NU PO PR SY AL H2 H3 ID ID2 "
-            "JL JV JT HL RI ZWJ EB EM BK CR LF CM ZW SP").split()
-_BK, _CR, _LF, _CM, _ZW, _SP, _ZWJ, _RI, _HL, _HY, _BA, _AL = (
-    _CLASSES.index(name) for name in "BK CR LF CM ZW SP ZWJ RI HL HY BA AL".split())
-_RESOLVE = {"CJ": "NS", "NL": "BK", "SG": "AL", "AK": "AL", "AP": "AL", "AS": "AL", "VI": "CM",
-            "VF": "CM", "AI": "AL", "SA": "AL", "XX": "AL", "CB": "ID"}
-_PAIRS = re.findall(".{33}", """
-PIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIIIPIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIIIPIPIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD
-PDDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDDPIIIIIPPPPIIIIIPIIIPIIIIIIIIIIIIIPDDIDIPPPPIIDDIPIDDPDDDDDDDDDDDDD
-PIDIDIPPPPIPDDIPDIIPDDDDDDDDDDDDDPIDIDIPPPPIIDDIPIIIPIDDDDDDDIDIDDPIDIDIPPPPIIDDIPDIIPDDDDDDDDDDDDD
-PIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDDPIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDDPIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD
-PPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPPIIIIIPPPPIIPPIPIIIPIIIIIIIIIIIII
-PIDIDIPPPPIIDDIPIDDPDDDDDDDDDDDDDPIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDDPIDIDIPPPPIIIIIPIDDPIDDDDDDDIDIDD
-PIDIDIPPPPIIIIIPIDDPIIIIIIIIIDIIIPIDIDIPPPPIIDDIPIDDPDDDDDDDDIDDDDPIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDD
-PIDIDIPPPPIIDDIPDIDPDDDDDDIIDDDDDPIDIDIPPPPIIDDIPDIDPDDDDDDDIDDDDDPIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDD
-PIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDIPIDIDIPPPPIIDDIPDIDPDIIDDIIDDDDDDPIDIDIPPPPIIDDIPDIDPDDDDDDIIDDDDD
-PIDIDIPPPPIIDDIPDIDPDDDDDDDIDDDDDPIDIDIPPPPIIIDIPIIIPIDDDDDDDIDIDDPIDIDIPPPPIIDDIPDDDPDDDDDDDDDDDDD
-PIDIDIPPPPIIIDIPIIIPIDDIIDDDIDIIIPIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDIPIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDD
-""".replace("\n", ""))
-
-
-@cache
-def _lb_class(char: str) -> int:
-    """Line_Break class of ``char`` as libunistring 1.0 resolves it."""
-    name = line_break(char).value
-    name = _RESOLVE.get(name, name)
-    if name == "OP" and unicodedata.east_asian_width(char) in "FWH":
-        name = "OP2"
-    if name == "CP" and char not in ")]":
-        name = "CL"
-    return _CLASSES.index(name)
-
-
-@cache
-def _char_width(char: str) -> int:
-    """Columns of ``char`` as libunistring's ``uc_width`` counts them."""
-    code, category = ord(char), unicodedata.category(char)
-    if (code < 0x20 or 0x7F <= code < 0xA0 or 0x1160 <= code < 0x1200 or 0xD7B0 <= code < 0xD800
-            or category in ("Mn", "Me", "Cf") and code not in (0xCBF, 0xCC6, 0x11A07, 0x11A08,
-                                                                0x11C3F)):
-        return 0
-    wide = category != "Cn" and unicodedata.east_asian_width(char) in "WF"
-    return 2 if wide or 0x20000 <= code < 0x40000 else 1
-
-
-def _possible_breaks(classes: list[int]) -> list[int]:
-    """Port of libunistring 1.0's ``u8_possible_linebreaks`` loop."""
-    result, last, prev, spaces, regional = [], _BK, _BK, False, 0
-    for cls in classes:
-        kind = _NO
-        if cls in (_BK, _CR, _LF):
-            kind, last, spaces = _MUST, _BK, False
-        elif cls == _SP:
-            spaces = True
-        elif cls == _ZW:
-            last, spaces = _ZW, False
-        elif cls in (_CM, _ZWJ):
-            if last in (_BK, _ZW) or spaces:
-                kind, last, spaces = (_NO if last == _BK else _YES), _AL, False
-        else:
-            kind, last, spaces = _pair_break(last, prev, cls, spaces, regional), cls, False
-        prev = -1 if prev == _HL and cls in (_HY, _BA) else cls  # -1: Hebrew letter + hyphen
-        regional = regional + 1 if cls == _RI else 0
-        result.append(kind)
-    return result
-
-
-def _pair_break(last: int, prev: int, cls: int, spaces: bool, regional: int) -> int:
-    if last in (_BK, _ZW):
-        return _NO if last == _BK else _YES
-    if prev in (_ZWJ, -1) or last == cls == _RI and not spaces and regional % 2:
-        return _NO
-    rule = "D" if last == cls == _RI else _PAIRS[last][cls]
-    return _YES if rule == "D" or rule == "I" and spaces else _NO
