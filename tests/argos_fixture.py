@@ -10,6 +10,11 @@ first call.  The ONNX file is written by hand (protobuf wire format) so the
 tests need no ``onnx`` package; it never splits, it marks every character as
 a token end, so Argos translates each input as one sentence.
 
+Random weights rarely emit ``</s>``, and a constant bias on it gives either
+empty or runaway outputs; the model is instead wired to stop after about as
+many tokens as its source has, as a trained one does (``_wire_length``), so
+decoding costs what it costs for real sentences.
+
 Everything is seeded: the same arguments give the same package and outputs.
 """
 
@@ -81,8 +86,11 @@ def corpus_lines(count: int = 400, seed: int = 0) -> list[str]:
     return lines
 
 
-def train_sentencepiece(lines: Iterable[str], vocab_size: int) -> bytes:
-    """Train a unigram sentencepiece model; ``vocab_size`` is an upper bound."""
+def train_sentencepiece(lines: Iterable[str], vocab_size: int, symbols: tuple[str, ...] = ()) -> bytes:
+    """Train a unigram sentencepiece model; ``vocab_size`` is an upper bound.
+
+    ``symbols`` become whole pieces (a target prefix such as ``__uk__``).
+    """
     import sentencepiece as spm
 
     spm.set_min_log_level(2)
@@ -96,6 +104,7 @@ def train_sentencepiece(lines: Iterable[str], vocab_size: int) -> bytes:
         character_coverage=1.0,
         num_threads=1,
         shuffle_input_sentence=False,
+        user_defined_symbols=list(symbols),
     )
     return buffer.getvalue()
 
@@ -354,24 +363,30 @@ def build_argos_package(
     extra_lines: Iterable[str] = (),
     quantization: str | None = "int8",
     length_ratio: float = 1.0,
+    target_prefix: str = "",
     seed: int = 0,
 ) -> Path:
     """Build ``translate-<from>_<to>-<version>.argosmodel`` in ``tmpdir``.
 
     The archive holds one top-level folder, as real packages do: ``model/``,
     ``sentencepiece.model``, ``minisbd/<from>.onnx``, ``metadata.json`` and
-    ``README.md``.
+    ``README.md``.  A ``target_prefix`` (as multilingual packages declare)
+    becomes a sentencepiece symbol and a ``metadata.json`` field.
     """
     root = Path(tmpdir) / f"translate-{from_code}_{to_code}-{package_version.replace('.', '_')}"
     root.mkdir(parents=True, exist_ok=True)
-    sp_model = train_sentencepiece([*corpus_lines(seed=seed), *extra_lines], size.vocab)
+    symbols = (target_prefix,) if target_prefix else ()
+    sp_model = train_sentencepiece([*corpus_lines(seed=seed), *extra_lines], size.vocab, symbols)
     (root / "sentencepiece.model").write_bytes(sp_model)
     vocabulary = model_vocabulary(sp_model, size.vocab)
     build_ct2_model(root / "model", vocabulary, size, seed=seed, length_ratio=length_ratio,
                     quantization=quantization)
     (root / "minisbd").mkdir(exist_ok=True)
     (root / "minisbd" / f"{from_code}.onnx").write_bytes(minisbd_model(from_code, seed))
-    (root / "metadata.json").write_text(json.dumps(_metadata(from_code, to_code, package_version), indent=4))
+    metadata = _metadata(from_code, to_code, package_version)
+    if target_prefix:
+        metadata["target_prefix"] = target_prefix
+    (root / "metadata.json").write_text(json.dumps(metadata, indent=4))
     (root / "README.md").write_text("# Test package\n\nRandom weights, made by tests/argos_fixture.py.\n")
     return zip_folder(root, root.with_suffix(".argosmodel"))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import http.server
 import json
+import re
 import subprocess
 import sys
 import threading
@@ -89,11 +90,11 @@ def translator(installed: list):
 def test_install_then_list(installed: list, argos_root: Path) -> None:
     from l10n.engines.argos import list_packages
 
-    listing = list_packages([("en", "uk"), ("en", "ru")])
+    listing = list_packages([("en", "uk"), ("en", "de")])
     assert [(p.pair, p.name, p.version) for p in listing.installed] == [(("en", "uk"), "translate-en_uk", "1.9")]
     assert listing.installed[0].path.parent == argos_root / "packages"
     assert listing.installed == installed
-    assert listing.missing == [("en", "ru")]
+    assert listing.missing == [("en", "de")]
 
 
 def test_reinstall_replaces_the_folder(installed: list, package_file: Path) -> None:
@@ -130,6 +131,22 @@ def test_batch_equals_argos_per_string(translator, installed: list) -> None:
     texts = [*SENTENCES, f"{SENTENCES[1]}\n{SENTENCES[2]}"]
     expected = [translate.translate(text, "en", "uk") for text in texts]
     assert translator.translate_batch(texts) == expected
+
+
+def test_target_prefix_is_forced_and_removed_as_argos_does(argos_root: Path, installed: list) -> None:
+    from argostranslate import translate
+
+    from l10n.engines.argos import ArgosTranslator, install_package_files
+
+    package = build_argos_package(argos_root / "prefixed", "en", "ru", target_prefix="__ru__", seed=1)
+    install_package_files([package])
+    translate.installed_translates.clear()
+    translate.get_installed_languages.cache_clear()
+    argos = [translate.translate(text, "en", "ru") for text in SENTENCES[:4]]
+    # Argos decodes "__ru__" to "  ru  " before trying to strip it; we drop the token.
+    assert all(text.startswith(" ru ") for text in argos)
+    expected = [re.sub(r"^ ru +", "", text) for text in argos]
+    assert ArgosTranslator("en", "ru").translate_batch(SENTENCES[:4]) == expected
 
 
 def test_each_translation_is_independent_of_its_batch(translator) -> None:
@@ -179,9 +196,9 @@ def test_missing_pair_names_pair_and_command(installed: list) -> None:
     from l10n.engines.argos import ArgosTranslator
 
     with pytest.raises(EngineError) as caught:
-        ArgosTranslator("en", "ru")
+        ArgosTranslator("en", "de")
     message = str(caught.value)
-    assert "en→ru" in message and "l10n models install" in message and "\n" not in message
+    assert "en→de" in message and "l10n models install" in message and "\n" not in message
 
 
 def _zip(path: Path, members: dict[str, str]) -> Path:
@@ -274,8 +291,8 @@ def test_install_from_index(installed: list, package_server: str, monkeypatch: p
         monkeypatch.delenv(key, raising=False)
     monkeypatch.setattr(settings, "remote_package_index", package_server)
     assert install_from_index([("en", "uk")]) == installed
-    with pytest.raises(EngineError, match="no package for en→ru"):
-        install_from_index([("en", "ru")])
+    with pytest.raises(EngineError, match="no package for en→de"):
+        install_from_index([("en", "de")])
 
 
 def test_engines_package_imports_no_engine_library() -> None:

@@ -10,7 +10,8 @@ translates one string per call and runs its own sentence splitter (which may
 download a model), while our segments are already sentences.  Instead
 :class:`ArgosTranslator` loads the package's CTranslate2 model and tokenizer
 once and sends whole batches to ``translate_batch`` with the options Argos
-uses, so a sentence gets the same translation as ``argostranslate`` gives it.
+uses, in batches without padding, so a sentence gets exactly the translation
+``argostranslate`` gives it alone.
 """
 
 from __future__ import annotations
@@ -308,8 +309,8 @@ class ArgosTranslator:
     tokenized with the package's own tokenizer (Argos' tokenizer classes), and
     the paragraphs go to CTranslate2 in batches of up to ``max_batch_size``
     inputs of equal token length (see :func:`equal_length_batches`; or of
-    neighbouring lengths with ``pad_batches``), all queued at once so the
-    model never waits on Python.  Argos' sentence
+    neighbouring lengths with ``pad_batches``), queued all at once when
+    CTranslate2 has several workers (``inter_threads``).  Argos' sentence
     splitter is never run: a paragraph is translated as one sentence.
     """
 
@@ -320,9 +321,9 @@ class ArgosTranslator:
         self.package = _describe(pkg)
         self.version = self.package.provenance
         self.settings = resolve_settings(settings)
-        self._tokenizer = getattr(pkg, "tokenizer", None)
-        if self._tokenizer is None:
+        if getattr(pkg, "tokenizer", None) is None:
             raise EngineError("Argos package has no sentencepiece.model or bpe.model", path=str(self.package.path))
+        self._tokenizer: Any = pkg.tokenizer
         self._target_prefix: str = pkg.target_prefix
         self._model = _load_model(self.package.path / "model", self.settings)
 
@@ -335,22 +336,26 @@ class ArgosTranslator:
 
     def _translate_sentences(self, sentences: list[str]) -> list[str]:
         tokens = [self._tokenizer.encode(sentence) for sentence in sentences]
+        # With several CTranslate2 workers, queue every batch at once so they
+        # run side by side; with one, plain calls are a little faster.
+        parallel = (self.settings.inter_threads or 1) > 1
         options = {
             "replace_unknowns": True,
             "beam_size": self.settings.beam_size or 1,
             "num_hypotheses": 1,
             "length_penalty": LENGTH_PENALTY,
-            "asynchronous": True,
+            "asynchronous": parallel,
         }
-        jobs = []
-        for batch in self._batches([len(t) for t in tokens]):
-            prefix = [[self._target_prefix]] * len(batch) if self._target_prefix else None
-            jobs.append((batch, self._model.translate_batch([tokens[i] for i in batch], prefix, **options)))
         translated = [""] * len(sentences)
         try:
+            jobs = []
+            for batch in self._batches([len(t) for t in tokens]):
+                prefix = [[self._target_prefix]] * len(batch) if self._target_prefix else None
+                jobs.append((batch, self._model.translate_batch([tokens[i] for i in batch], prefix, **options)))
             for batch, results in jobs:
                 for index, result in zip(batch, results):
-                    translated[index] = self._detokenize(result.result().hypotheses[0])
+                    hypotheses = (result.result() if parallel else result).hypotheses
+                    translated[index] = self._detokenize(hypotheses[0])
         except RuntimeError as error:
             raise EngineError(f"translation failed ({self.version}): {error}") from error
         return translated
@@ -363,10 +368,16 @@ class ArgosTranslator:
         return [order[start:start + size] for start in range(0, len(order), size)]
 
     def _detokenize(self, tokens: list[str]) -> str:
-        """Decode as ``argostranslate.translate.apply_packaged_translation`` does."""
+        """Decode as ``argostranslate.translate.apply_packaged_translation`` does.
+
+        One deliberate difference: the forced target prefix token is dropped
+        before decoding.  Argos 1.11 removes it after decoding, but its
+        sentencepiece decoder has already turned ``__uk__`` into ``  uk  ``,
+        so Argos' own output keeps a stray `` uk`` in front.
+        """
+        if self._target_prefix and tokens[:1] == [self._target_prefix]:
+            tokens = tokens[1:]
         value: str = self._tokenizer.decode(tokens)
-        if self._target_prefix and value.startswith(self._target_prefix):
-            value = value[len(self._target_prefix):]
         if value.startswith(" "):
             value = value[1:]
         return value
@@ -375,11 +386,12 @@ class ArgosTranslator:
 def equal_length_batches(lengths: list[int], size: int) -> list[list[int]]:
     """Indices grouped into batches of at most ``size`` inputs of one length.
 
-    A padded input does not always get the translation it gets alone: on
-    CPUs without AVX-512/VNNI, oneDNN's int8 GEMM rounds differently once an
-    input is padded to a longer neighbour (float32 models are unaffected).
-    Batches without padding make every translation independent of the rest
-    of the batch, so it equals Argos' one-string-at-a-time output.
+    A padded input does not always get the translation it gets alone: with
+    oneDNN's AVX2 kernels (this machine) its sums are rounded differently,
+    and int8 quantization turns that into other words for ~10% of inputs
+    (float32 models, or oneDNN limited to SSE4.1, were unaffected).  Batches
+    without padding make every translation independent of the rest of the
+    batch, so it equals Argos' one-string-at-a-time output.
     """
     order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
     batches: list[list[int]] = []
