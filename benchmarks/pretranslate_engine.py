@@ -138,7 +138,8 @@ def run(work: Path, texts: list[str], options: argparse.Namespace) -> int:
     started = time.perf_counter()
     package = fixture.build_argos_package(work / "build", "en", "uk", size=fixture.REAL, quantization="int8",
                                           extra_lines=texts)
-    from l10n.engines.argos import ArgosTranslator, install_package_files
+    from l10n.engines.argos import ArgosTranslator
+    from l10n.engines.argos_install import install_package_files
 
     install_package_files([package])
     from argostranslate import translate

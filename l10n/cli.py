@@ -29,11 +29,17 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except L10nError as exc:
-            click.echo(f"l10n: error: {exc}", err=True)
+            click.echo(f"l10n: error: {one_line(str(exc))}", err=True)
             ctx.exit(EXIT_ERROR)
         except KeyboardInterrupt:
             click.echo("l10n: interrupted", err=True)
             ctx.exit(130)
+
+
+def one_line(message: str, limit: int = 500) -> str:
+    """An error message as one line of readable length, whatever bad input it quotes."""
+    message = " ".join(message.splitlines())
+    return message if len(message) <= limit else message[: limit - 1] + "…"
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -239,7 +245,7 @@ def models_list() -> None:
 @click.option("--from-index", "pairs", multiple=True, metavar="FROM:TO", help="Download from the Argos package index (needs network).")
 def models_install(files: tuple[str, ...], pairs: tuple[str, ...]) -> None:
     """Install .argosmodel FILES, or packages from the Argos index."""
-    from .engines.argos import install_from_index, install_package_files
+    from .engines.argos_install import install_from_index, install_package_files
 
     if not files and not pairs:
         raise click.UsageError("give .argosmodel files or --from-index FROM:TO")

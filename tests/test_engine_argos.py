@@ -75,7 +75,7 @@ def package_file(argos_root: Path) -> Path:
 
 @pytest.fixture(scope="module")
 def installed(package_file: Path) -> list:
-    from l10n.engines.argos import install_package_files
+    from l10n.engines.argos_install import install_package_files
 
     return install_package_files([package_file])
 
@@ -98,7 +98,7 @@ def test_install_then_list(installed: list, argos_root: Path) -> None:
 
 
 def test_reinstall_replaces_the_folder(installed: list, package_file: Path) -> None:
-    from l10n.engines.argos import install_package_files
+    from l10n.engines.argos_install import install_package_files
 
     stray = installed[0].path / "stray.txt"
     stray.write_text("left over from an older version")
@@ -136,7 +136,8 @@ def test_batch_equals_argos_per_string(translator, installed: list) -> None:
 def test_target_prefix_is_forced_and_removed_as_argos_does(argos_root: Path, installed: list) -> None:
     from argostranslate import translate
 
-    from l10n.engines.argos import ArgosTranslator, install_package_files
+    from l10n.engines.argos import ArgosTranslator
+    from l10n.engines.argos_install import install_package_files
 
     package = build_argos_package(argos_root / "prefixed", "en", "ru", target_prefix="__ru__", seed=1)
     install_package_files([package])
@@ -223,7 +224,7 @@ METADATA = json.dumps({"from_code": "en", "to_code": "uk", "package_version": "1
     ],
 )
 def test_bad_archives_are_refused(argos_root: Path, tmp_path: Path, members: dict, reason: str) -> None:
-    from l10n.engines.argos import install_package_files
+    from l10n.engines.argos_install import install_package_files
 
     archive = _zip(tmp_path / "bad.argosmodel", members)
     with pytest.raises(EngineError, match=reason):
@@ -233,7 +234,7 @@ def test_bad_archives_are_refused(argos_root: Path, tmp_path: Path, members: dic
 
 
 def test_not_a_zip_is_refused(argos_root: Path, tmp_path: Path) -> None:
-    from l10n.engines.argos import install_package_files
+    from l10n.engines.argos_install import install_package_files
 
     fake = tmp_path / "fake.argosmodel"
     fake.write_text("not a zip")
@@ -244,7 +245,7 @@ def test_not_a_zip_is_refused(argos_root: Path, tmp_path: Path) -> None:
 def test_index_unreachable_fails_fast_in_one_line(argos_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from argostranslate import settings
 
-    from l10n.engines.argos import install_from_index
+    from l10n.engines.argos_install import install_from_index
 
     monkeypatch.setattr(settings, "remote_package_index", "http://127.0.0.1:9/index.json")
     started = time.monotonic()
@@ -285,7 +286,7 @@ def package_server(package_file: Path) -> Iterator[str]:
 def test_install_from_index(installed: list, package_server: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from argostranslate import settings
 
-    from l10n.engines.argos import install_from_index
+    from l10n.engines.argos_install import install_from_index
 
     for key in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY"):
         monkeypatch.delenv(key, raising=False)
