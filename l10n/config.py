@@ -159,11 +159,12 @@ def _inside(root: Path, raw: str, key: str, origin: str) -> Path:
 def _check_languages(config: Config, origin: str) -> None:
     from babel import Locale, UnknownLocaleError
 
-    for lang in (config.source_language, *config.languages):
+    keyed = [("source_language", config.source_language), *(("languages", lang) for lang in config.languages)]
+    for key, lang in keyed:
         try:
             Locale.parse(lang)
         except (UnknownLocaleError, ValueError):
-            raise ConfigError(f"unknown language code {lang!r} in tool.l10n", origin) from None
+            raise ConfigError(f"unknown language code {lang!r} in tool.l10n.{key}", origin) from None
     if not 0 <= config.threshold <= 100:
         raise ConfigError("tool.l10n.threshold must be between 0 and 100", origin)
 

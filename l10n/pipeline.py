@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,7 +84,7 @@ def _template(project: Project, document: Document, languages: tuple[str, ...], 
 
 
 def _write(path: Path, text: str, report: WriteReport, config: Config, dry_run: bool) -> None:
-    shown = config.relative(config.writable(path))
+    shown = config.relative(path)
     if dry_run:
         report.record(shown, not path.exists() or path.read_text("utf-8") != text)
     else:
@@ -105,12 +106,14 @@ def _templates(project: Project) -> list[tuple[Path, Catalog]]:
     return [(config.pot_path(d.slug), _template(project, d, config.languages)) for d in project.documents]
 
 
-def _write_all(outputs: list[tuple[Path, Catalog | None]], config: Config, dry_run: bool) -> WriteReport:
+def _write_all(outputs: Sequence[tuple[Path, Catalog | None]], config: Config, dry_run: bool) -> WriteReport:
     """Write every output once all are computed, so bad input stops a run before any write.
 
     ``None`` marks a catalog known to be up to date.
     """
     report = WriteReport()
+    for path, _ in outputs:
+        config.writable(path)
     for path, catalog in outputs:
         if catalog is None:
             report.record(config.relative(path), False)
@@ -204,6 +207,8 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
             if not path.exists():
                 raise CatalogError(f"no catalog for {lang}; run `l10n update` first", config.relative(path))
             catalogs[lang, document.slug] = read_po(path)
+            for target in _edition_paths(config, lang, document.slug):
+                config.writable(target)
     return [
         _build_one(project, document, lang, catalogs[lang, document.slug], force, dry_run)
         for lang in languages or config.languages
@@ -224,16 +229,17 @@ def _build_one(project: Project, document: Document, lang: str, catalog: Catalog
     edition = render_markdown(document, translations, lang)
     report.fallback = len(edition.fallback)
     page = render_html(edition.markdown, lang, edition_title(document, translations), document.metadata)
-    outputs = {
-        config.edition_path(lang, document.slug, ".md"): edition.markdown.encode("utf-8"),
-        config.edition_path(lang, document.slug, ".html"): page.encode("utf-8"),
-        config.mo_path(lang, document.slug): compile_mo(catalog, lang),
-    }
-    for target, data in outputs.items():
-        report.files.append(config.relative(config.writable(target)))
+    contents = (edition.markdown.encode("utf-8"), page.encode("utf-8"), compile_mo(catalog, lang))
+    for target, data in zip(_edition_paths(config, lang, document.slug), contents):
+        report.files.append(config.relative(target))
         if not dry_run:
             write_bytes(target, data)
     return report
+
+
+def _edition_paths(config: Config, lang: str, slug: str) -> tuple[Path, Path, Path]:
+    """The Markdown edition, the HTML page and the MO file of one language."""
+    return config.edition_path(lang, slug, ".md"), config.edition_path(lang, slug, ".html"), config.mo_path(lang, slug)
 
 
 def compile_mo(catalog: Catalog, lang: str) -> bytes:
