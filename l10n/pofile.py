@@ -74,6 +74,9 @@ def read_po(path: str | Path) -> Catalog:
 def parse_po(text: str, path: str) -> Catalog:
     """Parse PO text strictly: malformed input raises CatalogError."""
     parser = _Parser(path)
+    if "\0" in text:
+        raise parser.error("contains a NUL byte (it would cut the string in a compiled MO file)",
+                           text[: text.index("\0")].count("\n") + 1)
     lines = text.split("\n")
     index = 0
     while index < len(lines):
@@ -84,11 +87,24 @@ def parse_po(text: str, path: str) -> Catalog:
         parser.feed(line, number)
         index += 1
     parser.finish()
-    for msg in parser.messages:
-        charset = re.search(r"charset=(\S+)", msg.msgstr) if msg.is_header else None
-        if charset and charset.group(1).upper() not in ("UTF-8", "CHARSET"):
-            raise parser.error(f"charset {charset.group(1)} is not UTF-8", msg.lineno)
+    _check_charset(parser, text)
     return Catalog(messages=parser.messages, path=path)
+
+
+def _check_charset(parser: _Parser, text: str) -> None:
+    """The header must declare UTF-8 (or a template's CHARSET placeholder).
+
+    Without a charset, GNU tools refuse a file holding non-ASCII text; we say
+    so up front rather than guess.
+    """
+    header = next((m for m in parser.messages if m.is_header), None)
+    charset = re.search(r"charset=(\S+)", header.msgstr) if header else None
+    if charset is None:
+        if not text.isascii():
+            raise parser.error("no charset in the header (add Content-Type: text/plain; charset=UTF-8)",
+                               header.lineno if header else 1)
+    elif charset.group(1).upper() not in ("UTF-8", "CHARSET"):
+        raise parser.error(f"charset {charset.group(1)} is not UTF-8", header.lineno if header else 1)
 
 
 class _Parser:
