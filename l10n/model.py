@@ -176,6 +176,26 @@ class Term:
     line: int = 0
 
 
+class Completion:
+    """Translated share of a set of messages, counted the way msgfmt counts.
+
+    A mixin for the count records of stats and checks: ``fuzzy`` counts as
+    not done, and an empty catalog is complete.
+    """
+
+    translated: int
+    fuzzy: int
+    untranslated: int
+
+    @property
+    def total(self) -> int:
+        return self.translated + self.fuzzy + self.untranslated
+
+    @property
+    def percent(self) -> float:
+        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
+
+
 @dataclass(frozen=True)
 class Finding:
     """One problem a check found, located in a file."""

@@ -21,7 +21,7 @@ from .files import write_bytes, write_text
 from .glossary import read_glossary
 from .inline import PLACEHOLDER_RE
 from .lock import project_lock
-from .model import Catalog, Document, Term
+from .model import Catalog, Completion, Document, Term
 from .pofile import format_po, read_po
 from .render import edition_title, render_html, render_markdown
 from .segment import read_document
@@ -144,7 +144,7 @@ def _update(project: Project, languages: tuple[str, ...] | None, dry_run: bool) 
 
 
 @dataclass
-class CatalogStats:
+class CatalogStats(Completion):
     """Counts for one catalog, as ``msgfmt --statistics`` and pocount give them."""
 
     path: str
@@ -155,14 +155,6 @@ class CatalogStats:
     translated_words: int = 0
     fuzzy_words: int = 0
     untranslated_words: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.translated + self.fuzzy + self.untranslated
-
-    @property
-    def percent(self) -> float:
-        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
 
 
 def count_words(text: str) -> int:

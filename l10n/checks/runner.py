@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import CatalogError, L10nError
-from ..model import Catalog, Finding, Message, Term
+from ..model import Catalog, Completion, Finding, Message, Term
 from ..pofile import read_po
 from .base import (
     REGISTRY,
@@ -69,7 +69,7 @@ class CheckOptions:
 
 
 @dataclass
-class CatalogSummary:
+class CatalogSummary(Completion):
     """Per-catalog counts for the summary table."""
 
     path: str
@@ -80,14 +80,6 @@ class CatalogSummary:
     untranslated: int = 0
     errors: int = 0
     warnings: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.translated + self.fuzzy + self.untranslated
-
-    @property
-    def percent(self) -> float:
-        return 100.0 if self.total == 0 else 100.0 * self.translated / self.total
 
 
 @dataclass
