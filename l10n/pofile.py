@@ -8,7 +8,8 @@ numbers, so this module imports no PO library.
 
 Reading: input must be UTF-8 and the header charset UTF-8 (or the template
 placeholder ``CHARSET``); a byte order mark is rejected as msgcat rejects it;
-CRLF is accepted, a CR ending a comment kept as msgcat keeps it; a line
+CRLF line endings are refused (GNU gettext would read them, but the
+write-back is LF, a whole-file diff); a line
 ending in a backslash continues on the next line (gettext's lexer); comments
 after the last entry are dropped, as msgcat drops them.
 
@@ -77,6 +78,9 @@ def parse_po(text: str, path: str) -> Catalog:
     if "\0" in text:
         raise parser.error("contains a NUL byte (it would cut the string in a compiled MO file)",
                            text[: text.index("\0")].count("\n") + 1)
+    if "\r\n" in text:
+        raise parser.error("has CRLF (Windows) line endings; convert to LF (dos2unix, or git's core.autocrlf=input)",
+                           text[: text.index("\r\n")].count("\n") + 1)
     lines = text.split("\n")
     index = 0
     while index < len(lines):

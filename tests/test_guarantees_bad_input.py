@@ -84,19 +84,6 @@ def test_bad_input_gets_one_clear_line_and_nothing_is_written(
     assert _tree(translated_project) == before, "a file was written"
 
 
-def test_crlf_catalog_is_read_and_rewritten_with_lf(translated_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The one 'bad' PO input we accept (see expected.json): no translation lost."""
-    assert MANIFEST["po-crlf.po"]["accepted"]
-    _place(translated_project, "po-crlf.po", MANIFEST["po-crlf.po"])
-    given = {m.key: m.msgstr for m in read_po(DATA / "po-crlf.po").entries()}
-    result = _invoke(translated_project, ["update"], monkeypatch)
-    assert result.exit_code == 0, result.output
-    written = translated_project / PO
-    assert b'"\r\n' not in written.read_bytes()  # strings end LF (msgcat keeps a comment's CR)
-    kept = {m.key: m.msgstr for m in read_po(written).messages}
-    assert all(kept[key] == text for key, text in given.items())
-
-
 def test_pretranslate_reads_every_catalog_before_writing_any(
     translated_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
