@@ -22,6 +22,9 @@ import pymorphy3
 from pymorphy3.analyzer import Parse
 
 from l10n.errors import L10nError
+from l10n.spelling import fold as _fold
+from l10n.spelling import normal as _normal
+from l10n.spelling import restore_spelling as _restore_spelling
 
 LANGUAGES = ("uk", "ru")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
@@ -29,7 +32,6 @@ _BASE_CASE = {"gen1": "gent", "gen2": "gent", "acc2": "accs", "loc1": "loct", "l
 
 _WORD = re.compile(r"\w+(?:[-‐‑'ʼ’]\w+)*")
 _GAP = re.compile(r"[\s«»\"„“”‚‘’]*")  # what may part the words of one term
-_VARIANTS = (("ʼ", "'"), ("’", "'"), ("‐", "-"), ("‑", "-"))  # apostrophes and hyphens
 _NAME = frozenset({"Name", "Surn", "Patr", "Fixd"})
 
 # The cases a preposition governs: they settle «у Бахмут» (accs) against
@@ -386,18 +388,6 @@ def _stem(reading: Parse) -> str:
     return ""
 
 
-def _normal(word: str) -> str:
-    word = word.lower()
-    for variant, usual in _VARIANTS:
-        if variant in word:  # far faster than str.translate on Cyrillic
-            word = word.replace(variant, usual)
-    return word
-
-
-def _fold(lemma: str) -> str:
-    return lemma.replace("ё", "е")  # Russian texts write «Королев» for «Королёв»
-
-
 def _runs(
     words: list[str],
     joined: Callable[[int], bool],
@@ -420,17 +410,3 @@ def _span(
 ) -> TermMatch:
     start, end = tokens[i].start(), tokens[i + length - 1].end()
     return TermMatch(start, end, text[start:end], case)
-
-
-def _restore_spelling(original: str, inflected: str) -> str:
-    """Give ``inflected`` the letter case and apostrophe of ``original``."""
-    inflected = inflected.replace("'", next((c for c in original if c in "'ʼ’"), "'"))
-    if len(original) > 1 and original.isupper():
-        return inflected.upper()
-    originals, parts = re.split(r"([-‐‑])", original), re.split(r"([-‐‑])", inflected)
-    if len(originals) != len(parts):
-        originals, parts = [original], [inflected]
-    return "".join(
-        p[:1].upper() + p[1:] if o[:1].isupper() else p
-        for o, p in zip(originals, parts, strict=True)
-    )
