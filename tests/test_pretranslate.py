@@ -181,7 +181,7 @@ def test_real_argos_pretranslate_through_the_cli(project: Path, argos_package: P
     assert all(m.fuzzy and m.msgstr for m in machine)
     assert all(m.translator_comments[-1].startswith("MT: argos translate-en_uk 1.9") for m in machine)
     before = po.read_bytes()
-    again = _l10n(project, env, "pretranslate", "--lang", "uk")
+    again = _l10n(project, env, "pretranslate", "--lang", "uk", "--threads", "1", "--inter-threads", "2")
     assert again.returncode == 0 and "(0 distinct segments)" in again.stdout
     assert po.read_bytes() == before
 
