@@ -22,6 +22,10 @@ import pymorphy3
 from pymorphy3.analyzer import Parse
 
 from l10n.errors import L10nError
+from l10n.forms import plural as _plural
+from l10n.forms import pos as _pos
+from l10n.forms import uk_stem as _stem
+from l10n.forms import uk_variant_rank as _uk_variant_rank
 from l10n.spelling import fold as _fold
 from l10n.spelling import normal as _normal
 from l10n.spelling import restore_spelling as _restore_spelling
@@ -300,17 +304,6 @@ def _case(parse: Parse) -> str | None:
     return case if case in CASES else None
 
 
-def _pos(parse: Parse) -> str | None:
-    """The part of speech, participles counted as adjectives."""
-    return "ADJF" if parse.tag.POS == "PRTF" else parse.tag.POS
-
-
-def _plural(parse: Parse) -> bool:
-    # Ask tag.grammemes, not the tag: a tag rejects grammemes it does not know,
-    # and which it knows depends on the dictionaries loaded so far.
-    return "plur" in parse.tag.grammemes
-
-
 def _is_nominative(parse: Parse) -> bool:
     # pymorphy3-dicts-uk leaves the case off some lemmas («секретар»: NOUN,anim masc).
     caseless = parse.tag.case is None and _pos(parse) in ("NOUN", "ADJF")
@@ -359,33 +352,6 @@ def _noun_preference(parse: Parse) -> tuple[bool | float, ...]:
     grammemes = parse.tag.grammemes
     known = type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
     return known, "Geox" in grammemes, "anim" in grammemes, "Fixd" not in grammemes, parse.score
-
-
-def _uk_variant_rank(form: Parse, case: str, animate: bool, stem: str) -> int:
-    """Prefer the usual of Ukrainian doublets, which the dictionary lists in no
-    useful order: «Бахмуту» (datv), «Києві», «полку», «Міжнародному» (loct),
-    «Президентові» (datv and loct of beings). ``stem`` tells the ending of
-    «Києві» (-і) from that of «Бахмутові» (-ові)."""
-    word = form.word
-    if case == "loct" and (word.endswith("ому") or _pos(form) == "ADJF"):
-        return 0 if word.endswith("ому") else 1
-    ending = word[len(stem) :] if stem and word.startswith(stem) else word[-3:]
-    dative = ending in ("ові", "еві", "єві")
-    if case in ("datv", "loct") and animate and _pos(form) == "NOUN":
-        return 0 if dative else 1
-    if case == "datv":
-        return 1 if dative else 0
-    if case == "loct":
-        return 2 if dative else 0 if ending in ("і", "ї") else 1
-    return 0
-
-
-def _stem(reading: Parse) -> str:
-    """The stem of a masculine noun, from its instrumental («Києв|ом»)."""
-    for form in reading.lexeme:
-        if form.tag.case == "ablt" and not _plural(form) and form.word.endswith(("ом", "ем", "єм")):
-            return str(form.word)[:-2]
-    return ""
 
 
 def _runs(
