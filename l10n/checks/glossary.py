@@ -128,7 +128,7 @@ def check_variants(unit: Unit, ctx: Context) -> Iterator[str]:
         own = term.targets.get(lang)
         if own is None or term.keep_latin:
             continue
-        for other, variant in term.targets.items():
+        for other in term.targets:
             surface = _variant_surface(term, lang, other, unit.target.plain)
             if surface:
                 yield f"{surface!r} is the {other} form of {term.source!r}; {lang} uses {own!r}"
