@@ -173,17 +173,58 @@ def test_padded_batches_translate_everything(installed: list) -> None:
     assert len(outputs) == len(SENTENCES) and all(outputs)
 
 
-def test_settings_default_to_argos_settings(translator) -> None:
+def test_settings_default_to_argos_settings(translator, monkeypatch: pytest.MonkeyPatch) -> None:
     from argostranslate import settings
 
-    from l10n.engines.argos import resolve_settings
+    from l10n.engines import argos
 
-    assert translator.settings == EngineSettings(
-        device=settings.device, intra_threads=settings.intra_threads, inter_threads=settings.inter_threads,
+    monkeypatch.setattr(argos, "_cores", lambda: 2)
+    assert argos.resolve_settings() == EngineSettings(
+        device=settings.device, intra_threads=1, inter_threads=2,
         beam_size=settings.beam_size, compute_type=settings.compute_type, max_batch_size=settings.batch_size,
     )
-    chosen = resolve_settings(EngineSettings(intra_threads=1, beam_size=2))
+    chosen = argos.resolve_settings(EngineSettings(intra_threads=1, beam_size=2))
     assert (chosen.intra_threads, chosen.beam_size) == (1, 2)
+
+
+@pytest.mark.parametrize(("cores", "env", "given", "expected"), [
+    (2, {}, (None, None), (1, 2)),               # one single-threaded worker per core
+    (1, {}, (None, None), (1, 1)),
+    (8, {}, (None, None), (2, 4)),               # at most 4 workers
+    (2, {}, (2, None), (2, 1)),
+    (2, {}, (0, None), (0, 1)),                  # OpenMP on every core: one worker
+    (2, {}, (None, 1), (2, 1)),
+    (2, {"ARGOS_INTRA_THREADS": "0"}, (None, None), (0, 1)),   # Argos' setting, when set, wins
+    (2, {"ARGOS_INTER_THREADS": "1"}, (None, None), (2, 1)),
+    (2, {"ARGOS_INTRA_THREADS": "0"}, (1, 2), (1, 2)),         # and the option beats it
+])
+def test_thread_layout(installed: list, monkeypatch: pytest.MonkeyPatch, cores: int, env: dict,
+                       given: tuple, expected: tuple) -> None:
+    from l10n.engines import argos
+
+    monkeypatch.setattr(argos, "_cores", lambda: cores)
+    for key in ("ARGOS_INTRA_THREADS", "ARGOS_INTER_THREADS"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    assert argos.batch_threads("cpu", *given) == expected
+
+
+def test_gpu_keeps_argos_threads(installed: list, monkeypatch: pytest.MonkeyPatch) -> None:
+    from argostranslate import settings
+
+    from l10n.engines import argos
+
+    assert argos.batch_threads("cuda", None, None) == (settings.intra_threads, settings.inter_threads)
+
+
+def test_thread_layout_does_not_change_outputs(translator, installed: list) -> None:
+    """Argos' own layout (OpenMP on every core, one worker) gives what ours gives."""
+    from l10n.engines.argos import ArgosTranslator
+
+    argos_layout = ArgosTranslator("en", "uk", EngineSettings(intra_threads=0, inter_threads=1))
+    workers = ArgosTranslator("en", "uk", EngineSettings(intra_threads=1, inter_threads=2, max_batch_size=2))
+    assert workers.translate_batch(SENTENCES) == argos_layout.translate_batch(SENTENCES)
 
 
 def test_bad_settings_are_refused() -> None:

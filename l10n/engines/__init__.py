@@ -40,8 +40,11 @@ class EngineSettings:
     defaults: cpu, 0, 1, 4, auto, 32).  Leaving a field unset keeps that
     behaviour, so our output matches what Argos itself would produce; the
     engine resolves the unset fields when it loads (see
-    ``l10n.engines.argos.resolve_settings``).  ``intra_threads=0`` lets
-    CTranslate2 use every core.
+    ``l10n.engines.argos.resolve_settings``).  One exception: threads the
+    user did not set anywhere become one single-threaded worker per core
+    (``batch_threads``), faster for batches than Argos' built-in layout and
+    with the same outputs.  ``intra_threads=0`` lets CTranslate2 use every
+    core.
 
     ``pad_batches`` is ours: by default a batch holds inputs of one token
     length, so no input is padded and each translation is the one Argos gives
