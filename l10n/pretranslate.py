@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .engines import Translator, provenance
+from .engines import Progress, Translator, provenance
 from .errors import EngineError
 from .inline import PLACEHOLDER_RE, placeholder_tags
 from .model import Catalog, Message, Term
@@ -33,7 +33,6 @@ from .terminology import Tally, enforce_terms
 EngineFactory = Callable[[str, str], Translator]
 PROVENANCE_PREFIXES = ("MT:", "TM:")
 MARKUP_NOTE = "MT: not filled: the engine lost or broke the placeholders"
-CHUNK = 64
 
 
 @dataclass
@@ -65,7 +64,7 @@ def is_machine_filled(message: Message) -> bool:
 def pretranslate_language(
     lang: str, source_lang: str, catalogs: list[tuple[Path, str]], terms: list[Term], engine_for: EngineFactory,
     *, other_langs: tuple[str, ...] = (), overwrite_mt: bool = False, dry_run: bool = False,
-    progress: Callable[[int, int], None] | None = None, today: str | None = None,
+    progress: Progress | None = None, today: str | None = None,
 ) -> LanguageReport:
     """Pretranslate every catalog of one language (``catalogs``: path, shown)."""
     report = LanguageReport(lang)
@@ -122,7 +121,7 @@ def _fill(message: Message, text: str, origin: str) -> None:
 
 def _machine_translate(
     queue: list[Message], lang: str, source_lang: str, terms: list[Term], engine_for: EngineFactory,
-    other_langs: tuple[str, ...], report: LanguageReport, progress: Callable[[int, int], None] | None, stamp: str,
+    other_langs: tuple[str, ...], report: LanguageReport, progress: Progress | None, stamp: str,
 ) -> None:
     unique = list(dict.fromkeys(message.msgid for message in queue))
     engine = engine_for(source_lang, lang)
@@ -143,15 +142,12 @@ def _machine_translate(
         report.from_engine += 1
 
 
-def _translate_all(engine: Translator, texts: list[str], progress: Callable[[int, int], None] | None) -> dict[str, str | None]:
-    """Translate in chunks (for progress); markup that does not survive is retried bare."""
-    results: dict[str, str | None] = {}
-    for start in range(0, len(texts), CHUNK):
-        chunk = texts[start : start + CHUNK]
-        for text, output in zip(chunk, engine.translate_batch(chunk)):
-            results[text] = output if _same_markup(text, output) else None
-        if progress is not None:
-            progress(min(start + CHUNK, len(texts)), len(texts))
+def _translate_all(engine: Translator, texts: list[str], progress: Progress | None) -> dict[str, str | None]:
+    """Translate in one call (the engine batches); markup that does not survive is retried bare."""
+    outputs = engine.translate_batch(texts, progress=progress)
+    results: dict[str, str | None] = {
+        text: output if _same_markup(text, output) else None for text, output in zip(texts, outputs)
+    }
     retry = [text for text, output in results.items() if output is None and _edge_atoms_only(text)]
     if retry:
         bare = [PLACEHOLDER_RE.sub("", text).strip() for text in retry]

@@ -156,6 +156,17 @@ def test_each_translation_is_independent_of_its_batch(translator) -> None:
     assert len(set(alone)) > len(SENTENCES) // 2
 
 
+def test_progress_is_reported_per_batch(installed: list) -> None:
+    from l10n.engines.argos import ArgosTranslator
+
+    seen: list[tuple[int, int]] = []
+    engine = ArgosTranslator("en", "uk", EngineSettings(max_batch_size=2))
+    outputs = engine.translate_batch(SENTENCES, progress=lambda done, total: seen.append((done, total)))
+    assert outputs == engine.translate_batch(SENTENCES)
+    assert len(seen) > 1 and seen[-1] == (len(SENTENCES), len(SENTENCES))
+    assert [done for done, _ in seen] == sorted({done for done, _ in seen})
+
+
 def test_equal_length_batches() -> None:
     from l10n.engines.argos import equal_length_batches
 

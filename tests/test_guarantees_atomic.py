@@ -75,7 +75,7 @@ class SlowEcho:
     def __init__(self, *args, **kwargs):
         pass
 
-    def translate_batch(self, texts):
+    def translate_batch(self, texts, progress=None):
         time.sleep(0.03)
         return ["[mt] " + text for text in texts]
 

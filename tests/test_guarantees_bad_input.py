@@ -95,7 +95,7 @@ def test_pretranslate_reads_every_catalog_before_writing_any(
         def __init__(self, *args: object) -> None:
             pass
 
-        def translate_batch(self, texts: list[str]) -> list[str]:
+        def translate_batch(self, texts: list[str], progress: object = None) -> list[str]:
             return [f"[mt] {text}" for text in texts]
 
     monkeypatch.setattr("l10n.engines.argos.ArgosTranslator", Echo)

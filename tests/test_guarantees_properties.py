@@ -166,7 +166,7 @@ class EchoEngine:
     name = "echo"
     version = "1"
 
-    def translate_batch(self, texts: list[str]) -> list[str]:
+    def translate_batch(self, texts: list[str], progress: object = None) -> list[str]:
         return [f"[mt] {text}" for text in texts]
 
 

@@ -36,7 +36,7 @@ class DictionaryEngine:
         self.answers = answers
         self.calls: list[list[str]] = []
 
-    def translate_batch(self, texts: list[str]) -> list[str]:
+    def translate_batch(self, texts: list[str], progress: object = None) -> list[str]:
         self.calls.append(list(texts))
         return [self.answers.get(text, "?") for text in texts]
 

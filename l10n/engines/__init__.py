@@ -9,11 +9,15 @@ the heavy imports live in the engine modules (``l10n.engines.argos``).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Protocol
 
 from l10n.errors import EngineError
 
 DEVICES = ("cpu", "cuda", "auto")
+
+Progress = Callable[[int, int], None]
+"""Called with (done, total) as an engine finishes parts of a job."""
 
 
 class Translator(Protocol):
@@ -21,13 +25,14 @@ class Translator(Protocol):
 
     ``name`` and ``version`` make the provenance comment of machine-filled
     entries (``# MT: argos translate-en_uk 1.9``); ``translate_batch`` returns
-    one translation per input, in order.
+    one translation per input, in order.  It gets the whole job at once, so
+    the engine can group inputs as it likes, and reports its own progress.
     """
 
     name: str
     version: str
 
-    def translate_batch(self, texts: list[str]) -> list[str]: ...
+    def translate_batch(self, texts: list[str], progress: Progress | None = None) -> list[str]: ...
 
 
 @dataclass(frozen=True)
@@ -76,4 +81,4 @@ def provenance(translator: Translator) -> str:
     return f"{translator.name} {translator.version}"
 
 
-__all__ = ["DEVICES", "EngineSettings", "Translator", "provenance"]
+__all__ = ["DEVICES", "EngineSettings", "Progress", "Translator", "provenance"]

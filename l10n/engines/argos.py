@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from l10n.engines import EngineSettings
+from l10n.engines import EngineSettings, Progress
 from l10n.errors import EngineError
 
 INSTALL_HINT = "l10n models install FILE.argosmodel"
@@ -222,14 +222,14 @@ class ArgosTranslator:
         self._target_prefix: str = pkg.target_prefix
         self._model = _load_model(self.package.path / "model", self.settings)
 
-    def translate_batch(self, texts: list[str]) -> list[str]:
+    def translate_batch(self, texts: list[str], progress: Progress | None = None) -> list[str]:
         """Translate every text; equal paragraphs are translated once."""
         paragraphs = [text.split("\n") for text in texts]
         unique = list(dict.fromkeys(p for ps in paragraphs for p in ps if p.strip()))
-        translated = dict(zip(unique, self._translate_sentences(unique)))
+        translated = dict(zip(unique, self._translate_sentences(unique, progress)))
         return ["\n".join(translated.get(p, "") for p in ps).lstrip("\n") for ps in paragraphs]
 
-    def _translate_sentences(self, sentences: list[str]) -> list[str]:
+    def _translate_sentences(self, sentences: list[str], progress: Progress | None) -> list[str]:
         tokens = [self._tokenizer.encode(sentence) for sentence in sentences]
         # With several CTranslate2 workers, queue every batch at once so they
         # run side by side; with one, plain calls are a little faster.
@@ -242,6 +242,7 @@ class ArgosTranslator:
             "asynchronous": parallel,
         }
         translated = [""] * len(sentences)
+        done = 0
         try:
             jobs = []
             for batch in self._batches([len(t) for t in tokens]):
@@ -251,16 +252,20 @@ class ArgosTranslator:
                 for index, result in zip(batch, results):
                     hypotheses = (result.result() if parallel else result).hypotheses
                     translated[index] = self._detokenize(hypotheses[0])
+                done += len(batch)
+                if progress is not None:
+                    progress(done, len(sentences))
         except RuntimeError as error:
             raise EngineError(f"translation failed ({self.version}): {error}") from error
         return translated
 
     def _batches(self, lengths: list[int]) -> list[list[int]]:
+        """Batches, longest inputs first: the workers then end on short ones together."""
         size = self.settings.max_batch_size or 32
         if not self.settings.pad_batches:
-            return equal_length_batches(lengths, size)
+            return equal_length_batches(lengths, size)[::-1]
         order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
-        return [order[start:start + size] for start in range(0, len(order), size)]
+        return [order[start:start + size] for start in range(0, len(order), size)][::-1]
 
     def _detokenize(self, tokens: list[str]) -> str:
         """Decode as ``argostranslate.translate.apply_packaged_translation`` does.
