@@ -10,6 +10,9 @@ to it when someone needs it. Columns:
 ``<lang>``       the target lemma (nominative) for every configured language
 ``<lang>_forms`` optional ``|``-separated inflected forms the morphology
                  dictionary may not know (indeclinable or foreign names)
+``<lang>_avoid`` optional ``|``-separated names (lemmas) not to use: former
+                 names (Артемівськ), common misspellings (Антоніо Гутерреш);
+                 pretranslation replaces them, ``l10n check`` flags them
 ``note``         usage notes for translators
 """
 
@@ -51,7 +54,7 @@ def parse_glossary(text: str, languages: tuple[str, ...], shown: str) -> list[Te
     missing = [name for name in required if name not in header]
     if missing:
         raise GlossaryError(f"missing column(s) {', '.join(missing)} (header: {','.join(header)})", shown, 1)
-    known = {"en", "kind", "note", *languages, *(f"{lang}_forms" for lang in languages)}
+    known = {"en", "kind", "note", *languages, *(f"{lang}_{extra}" for lang in languages for extra in ("forms", "avoid"))}
     unknown = [name for name in header if name not in known]
     if unknown:
         raise GlossaryError(f"unknown column(s) {', '.join(unknown)}", shown, 1)
@@ -76,13 +79,19 @@ def _row_to_term(row: dict[str, str | None], languages: tuple[str, ...], shown: 
             raise GlossaryError(f"empty {name!r} cell", shown, line)
     if cells["kind"] not in KINDS:
         raise GlossaryError(f"unknown kind {cells['kind']!r} (use one of {', '.join(sorted(KINDS))})", shown, line)
-    forms = {
-        lang: tuple(form.strip() for form in cells.get(f"{lang}_forms", "").split("|") if form.strip())
-        for lang in languages
-    }
+    forms = {lang: _spellings(cells.get(f"{lang}_forms", "")) for lang in languages}
+    avoid = {lang: _spellings(cells.get(f"{lang}_avoid", "")) for lang in languages}
     targets = {lang: cells[lang] for lang in languages}
+    for lang in languages:
+        if targets[lang].casefold() in {name.casefold() for name in avoid[lang]}:
+            raise GlossaryError(f"{lang}_avoid lists the term's own {lang} name {targets[lang]!r}", shown, line)
     keep_latin = all(not _CYRILLIC.search(value) for value in targets.values())
-    return Term(cells["en"], targets, cells["kind"], cells.get("note", ""), forms, keep_latin, line)
+    return Term(cells["en"], targets, cells["kind"], cells.get("note", ""), forms, keep_latin, line,
+                {lang: names for lang, names in avoid.items() if names})
+
+
+def _spellings(cell: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in cell.split("|") if part.strip())
 
 
 def find_terms(text: str, terms: list[Term]) -> list[Term]:
@@ -115,4 +124,8 @@ def hint(term: Term, languages: tuple[str, ...]) -> str:
     if len(languages) == 1:
         targets = term.targets[languages[0]]
     latin = "; keep in Latin script" if term.keep_latin else ""
+    avoided = [(lang, name) for lang in languages for name in term.avoid.get(lang, ())]
+    if avoided:
+        names = ", ".join(name if len(languages) == 1 else f"{lang} {name}" for lang, name in avoided)
+        latin += f"; not {names}"
     return f"glossary: {term.source} → {targets} ({term.kind}{latin})"

@@ -164,7 +164,9 @@ class Term:
     ``targets`` maps a language code to the nominative lemma; ``forms`` maps a
     language to extra accepted inflected forms (for names the morphological
     dictionary does not know). ``keep_latin`` marks terms that stay in Latin
-    script in every language (Telegram, Leopard 2).
+    script in every language (Telegram, Leopard 2). ``avoid`` maps a language
+    to names that must not stand for the term there: former names
+    («Артемівськ» for Bakhmut) and common misspellings («Антоніо Гутерреш»).
     """
 
     source: str
@@ -174,6 +176,7 @@ class Term:
     forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
     keep_latin: bool = False
     line: int = 0
+    avoid: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 class Completion:

@@ -1,10 +1,11 @@
 """Put glossary names into a machine translation, in the case the sentence needs.
 
-An engine that knows nothing of our glossary writes «Артемовск» for Bakhmut,
-leaves "Kyiv" in Latin, or writes the Russian «Киев» into Ukrainian text. For
-each glossary term of the source segment we find what the engine wrote in its
-place and swap in the glossary lemma, inflected into the case the engine's
-word (or the preposition before it) shows: «у Бахмуті», «до Бахмута».
+An engine that knows nothing of our glossary writes «Артемовск» for Bakhmut
+(a former name the glossary lists to avoid), leaves "Kyiv" in Latin, or
+writes the Russian «Киев» into Ukrainian text. For each glossary term of the
+source segment we find what the engine wrote in its place and swap in the
+glossary lemma, inflected into the case the engine's word (or the
+preposition before it) shows: «у Бахмуті», «до Бахмута».
 """
 
 from __future__ import annotations
@@ -65,7 +66,7 @@ def _enforce_one(term: Term, text: str, lang: str, other_langs: tuple[str, ...])
     morphology = for_language(lang)
     if morphology.find_term(text, lemma, term.forms.get(lang, ())):
         return text, "already"
-    for finder in (_english_copy, _other_language, _lookalike):
+    for finder in (_avoided, _english_copy, _other_language, _lookalike):
         match = finder(term, text, lang, other_langs)
         if match is not None:
             case = match.case or _case_before(text, match.start, lang) or "nomn"
@@ -79,6 +80,18 @@ def _replace_latin(term: Term, text: str, lemma: str, lang: str) -> tuple[str, s
     if pattern.search(text):
         return pattern.sub(lemma, text, count=1), "enforced"
     return text, "unplaced"
+
+
+def _avoided(term: Term, text: str, lang: str, other_langs: tuple[str, ...]) -> TermMatch | None:
+    """A name the glossary says not to use (a former name): keep its case, fix the name."""
+    morphology = for_language(lang)
+    for name in term.avoid.get(lang, ()):
+        matches = morphology.find_term(text, name)
+        if matches:
+            first = matches[0]
+            return TermMatch(first.start, first.end, first.surface,
+                             first.case or morphology.case_of(first.surface, _word_before(text, first.start)))
+    return None
 
 
 def _english_copy(term: Term, text: str, lang: str, other_langs: tuple[str, ...]) -> TermMatch | None:

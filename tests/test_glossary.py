@@ -42,6 +42,18 @@ def test_hint_names_targets() -> None:
     assert hint(term, LANGS) == "glossary: Bakhmut → uk Бахмут, ru Бахмут (place)"
 
 
+def test_names_to_avoid() -> None:
+    header = "en,kind,uk,ru,uk_avoid,ru_avoid\n"
+    (term,) = parse_glossary(header + "Bakhmut,place,Бахмут,Бахмут,Артемівськ, Артемовск | Артёмовск\n", LANGS, "g.csv")
+    assert term.avoid == {"uk": ("Артемівськ",), "ru": ("Артемовск", "Артёмовск")}
+    assert hint(term, ("uk",)) == "glossary: Bakhmut → Бахмут (place; not Артемівськ)"
+    assert hint(term, LANGS) == ("glossary: Bakhmut → uk Бахмут, ru Бахмут "
+                                 "(place; not uk Артемівськ, ru Артемовск, ru Артёмовск)")
+    with pytest.raises(GlossaryError, match="uk_avoid lists the term's own uk name 'Бахмут'") as error:
+        parse_glossary(header + "Kyiv,place,Київ,Киев,,\nBakhmut,place,Бахмут,Бахмут,бахмут,\n", LANGS, "g.csv")
+    assert error.value.line == 3
+
+
 @pytest.mark.parametrize(
     "text, message, line",
     [

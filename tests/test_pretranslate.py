@@ -65,6 +65,30 @@ def test_fills_empty_entries_fuzzy_with_provenance_and_glossary(tmp_path: Path) 
     assert (report.from_engine, report.glossary.enforced, report.glossary.already) == (2, 2, 0)
 
 
+AVOIDING = parse_glossary(
+    "en,kind,uk,ru,uk_avoid,ru_avoid\n"
+    "Bakhmut,place,Бахмут,Бахмут,Артемівськ,Артемовск\n"
+    "Antonio Guterres,person,Антоніу Гутерреш,Антониу Гутерриш,Антоніо Гутерреш,Антонио Гутерриш|Антонио Гутерреш\n",
+    ("uk", "ru"), "glossary.csv",
+)
+
+
+@pytest.mark.parametrize(("lang", "output", "expected"), [
+    ("uk", "Бої в Артемівську тривають.", "Бої в Бахмуті тривають."),
+    ("uk", "Дорога до Артемівська закрита.", "Дорога до Бахмута закрита."),
+    ("ru", "Бои под Артемовском продолжаются.", "Бои под Бахмутом продолжаются."),
+    ("ru", "Бои в Артемовске продолжаются.", "Бои в Бахмуте продолжаются."),
+    ("uk", "Прибув Антоніо Гутерреш.", "Прибув Антоніу Гутерреш."),
+    ("ru", "Антонио Гутерреш прибыл.", "Антониу Гутерриш прибыл."),
+])
+def test_names_to_avoid_are_replaced_in_their_case(lang: str, output: str, expected: str) -> None:
+    from l10n.terminology import enforce_terms
+
+    source = "Fighting in Bakhmut continues." if "Бахм" in expected else "Antonio Guterres arrived."
+    enforced = enforce_terms(source, output, AVOIDING, lang, ("uk", "ru"))
+    assert (enforced.text, enforced.tally.enforced) == (expected, 1)
+
+
 def test_translator_work_is_byte_identical_and_rerun_costs_nothing(tmp_path: Path) -> None:
     path = make_catalog(tmp_path, "a", "One here. Two here.\n")
     catalog = read_po(path)

@@ -10,7 +10,8 @@ Telegram, Leopard 2) must appear exactly as written.
 
 The other language's form of a term is an error of its own: «Киев» in a
 Ukrainian text, «Зеленський» in a Russian one are what machine translation
-and copy-paste between editions produce.
+and copy-paste between editions produce. So is a name the glossary lists
+to avoid: a former name («Артемівськ» for Bakhmut) or a common misspelling.
 """
 
 from __future__ import annotations
@@ -120,13 +121,17 @@ def check_terms(unit: Unit, ctx: Context) -> Iterator[str]:
 
 @register("glossary-variant", "error", "unit")
 def check_variants(unit: Unit, ctx: Context) -> Iterator[str]:
-    """The translation uses another language's form of a glossary term (Киев in Ukrainian, Зеленський in Russian)."""
+    """The translation uses another language's form of a glossary term (Киев in Ukrainian) or a name to avoid (Артемівськ)."""
     lang = ctx.lang
     if lang is None:
         return
     for term in ctx.glossary.find(unit.source.plain):
         own = term.targets.get(lang)
         if own is None or term.keep_latin:
+            continue
+        avoided = _avoided_surface(term, lang, unit.target.plain)
+        if avoided:
+            yield f"{avoided!r}: the glossary says not to use this name for {term.source!r}; {lang} uses {own!r}"
             continue
         for other in term.targets:
             surface = _variant_surface(term, lang, other, unit.target.plain)
@@ -147,4 +152,13 @@ def _variant_surface(term: Term, lang: str, other: str, text: str) -> str | None
     for start, end in found:
         if not any(start < m_end and m_start < end for m_start, m_end in mine):
             return text[start:end]
+    return None
+
+
+def _avoided_surface(term: Term, lang: str, text: str) -> str | None:
+    """The text of the first occurrence of a name the glossary lists to avoid."""
+    for name in term.avoid.get(lang, ()):
+        found = occurrences(text, name, (), lang)
+        if found:
+            return text[found[0][0]:found[0][1]]
     return None
