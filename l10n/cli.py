@@ -282,14 +282,17 @@ def _progress() -> Any:
 @click.option("--beam-size", type=click.IntRange(1), help="Beam size (default: Argos' setting).")
 @click.option("--compute-type", help="CTranslate2 compute type, e.g. int8 (default: Argos' setting).")
 @click.option("--batch-size", type=click.IntRange(1), help="Examples per CTranslate2 batch (default: Argos' setting).")
+@click.option("--pad-batches", is_flag=True, help="Mix sentence lengths in a batch (padded): more speed on GPUs, but "
+              "some outputs then differ from what Argos gives each sentence alone (~10% with int8 on AVX2 CPUs).")
 def pretranslate(lang: tuple[str, ...], dry_run: bool, overwrite_mt: bool, device: str | None, threads: int | None,
-                 inter_threads: int | None, beam_size: int | None, compute_type: str | None, batch_size: int | None) -> None:
+                 inter_threads: int | None, beam_size: int | None, compute_type: str | None, batch_size: int | None,
+                 pad_batches: bool) -> None:
     """Fill empty entries offline: translation memory, then Argos MT (fuzzy, with provenance)."""
     from .engines import EngineSettings
     from .pipeline import pretranslate as run
 
     settings = EngineSettings(device=device, intra_threads=threads, inter_threads=inter_threads, beam_size=beam_size,
-                              compute_type=compute_type, max_batch_size=batch_size)
+                              compute_type=compute_type, max_batch_size=batch_size, pad_batches=pad_batches)
 
     def engine_for(source: str, target: str) -> Any:
         from .engines.argos import ArgosTranslator

@@ -218,3 +218,28 @@ def test_index_install_without_network_fails_in_one_line(project: Path, tmp_path
     result = _l10n(project, env, "models", "install", "--from-index", "en:uk")
     assert result.returncode == 3
     assert len(result.stderr.strip().splitlines()) == 1 and "l10n models install FILE.argosmodel" in result.stderr
+
+
+def test_cli_engine_options_reach_the_engine(translated_project: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    from l10n.engines import EngineSettings
+
+    made: list[EngineSettings] = []
+
+    class Capture(DictionaryEngine):
+        def __init__(self, source: str, target: str, settings: EngineSettings) -> None:
+            super().__init__({})
+            made.append(settings)
+
+    monkeypatch.setattr("l10n.engines.argos.ArgosTranslator", Capture)
+    po = translated_project / "locales/uk/LC_MESSAGES/bakhmut-un-chief.po"
+    catalog = read_po(po)
+    msgids = [m.msgid for m in catalog.entries()]
+    emptied = next(m for m in catalog.entries() if msgids.count(m.msgid) == 1)  # not in translation memory
+    emptied.msgstr = ""
+    write_po(catalog, po)
+    result = cli("pretranslate", "--lang", "uk", "--pad-batches", "--threads", "1", "--inter-threads", "2",
+                 "--beam-size", "2", "--batch-size", "8", "--compute-type", "int8", "--device", "cpu")
+    assert result.exit_code == 0, result.output
+    assert made == [EngineSettings(device="cpu", intra_threads=1, inter_threads=2, beam_size=2, compute_type="int8",
+                                   max_batch_size=8, pad_batches=True)]
+    assert next(m for m in read_po(po).entries() if m.msgid == emptied.msgid).fuzzy
