@@ -13,7 +13,8 @@ process both ways with beam 4:
   with the package's MiniSBD model: a stand-in that never splits, so its cost
   here is a lower bound of the real one);
 * ours: ``ArgosTranslator.translate_batch`` on the whole list, with
-  equal-length batches (the default) and with padded batches.
+  equal-length batches (the default), with padded batches, and with Argos'
+  built-in thread layout instead of our one-worker-per-core default.
 
 It prints entries per second, the ratio and how many outputs are identical.
 ``--threads 1,2`` adds runs of ours with other CTranslate2 thread counts.
@@ -125,12 +126,13 @@ def main() -> int:
 
 
 def variants(options: argparse.Namespace) -> list[tuple[str, EngineSettings]]:
-    runs = [("equal-length batches", EngineSettings()), ("padded batches", EngineSettings(pad_batches=True))]
+    runs = [("equal-length batches", EngineSettings()), ("padded batches", EngineSettings(pad_batches=True)),
+            ("equal-length, Argos' threads (intra 0, inter 1)", EngineSettings(intra_threads=0, inter_threads=1))]
     if options.threads:
         intra, inter = (int(n) for n in options.threads.split(","))
         runs += [(f"{label}, intra {intra} inter {inter}",
                   EngineSettings(intra_threads=intra, inter_threads=inter, pad_batches=settings.pad_batches))
-                 for label, settings in list(runs)]
+                 for label, settings in list(runs[:2])]
     return runs
 
 
