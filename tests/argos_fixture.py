@@ -25,7 +25,7 @@ import json
 import os
 import random
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -148,6 +148,11 @@ def build_ct2_model(
     _fill_encoder(spec.encoder, rng, d, size.ffn, vocab)
     _fill_decoder(spec.decoder, rng, size, vocab)
     _wire_length(spec, size, vocabulary.index("</s>"), length_ratio)
+    save_spec(spec, vocabulary, model_dir, quantization)
+
+
+def save_spec(spec, vocabulary: list[str], model_dir: Path, quantization: str | None) -> None:
+    """Validate, quantize and save a filled spec (source and target share the vocabulary)."""
     spec.register_source_vocabulary(vocabulary)
     spec.register_target_vocabulary(vocabulary)
     spec.validate()
@@ -365,13 +370,16 @@ def build_argos_package(
     length_ratio: float = 1.0,
     target_prefix: str = "",
     seed: int = 0,
+    model_builder: Callable[[Path, list[str]], None] | None = None,
 ) -> Path:
     """Build ``translate-<from>_<to>-<version>.argosmodel`` in ``tmpdir``.
 
     The archive holds one top-level folder, as real packages do: ``model/``,
     ``sentencepiece.model``, ``minisbd/<from>.onnx``, ``metadata.json`` and
     ``README.md``.  A ``target_prefix`` (as multilingual packages declare)
-    becomes a sentencepiece symbol and a ``metadata.json`` field.
+    becomes a sentencepiece symbol and a ``metadata.json`` field.  A
+    ``model_builder(model_dir, vocabulary)`` replaces the random model (see
+    :func:`argos_gloss_model.gloss_model`, whose outputs are known).
     """
     root = Path(tmpdir) / f"translate-{from_code}_{to_code}-{package_version.replace('.', '_')}"
     root.mkdir(parents=True, exist_ok=True)
@@ -379,8 +387,11 @@ def build_argos_package(
     sp_model = train_sentencepiece([*corpus_lines(seed=seed), *extra_lines], size.vocab, symbols)
     (root / "sentencepiece.model").write_bytes(sp_model)
     vocabulary = model_vocabulary(sp_model, size.vocab)
-    build_ct2_model(root / "model", vocabulary, size, seed=seed, length_ratio=length_ratio,
-                    quantization=quantization)
+    if model_builder is not None:
+        model_builder(root / "model", vocabulary)
+    else:
+        build_ct2_model(root / "model", vocabulary, size, seed=seed, length_ratio=length_ratio,
+                        quantization=quantization)
     (root / "minisbd").mkdir(exist_ok=True)
     (root / "minisbd" / f"{from_code}.onnx").write_bytes(minisbd_model(from_code, seed))
     metadata = _metadata(from_code, to_code, package_version)

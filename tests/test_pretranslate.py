@@ -243,3 +243,52 @@ def test_cli_engine_options_reach_the_engine(translated_project: Path, cli, monk
     assert made == [EngineSettings(device="cpu", intra_threads=1, inter_threads=2, beam_size=2, compute_type="int8",
                                    max_batch_size=8, pad_batches=True)]
     assert next(m for m in read_po(po).entries() if m.msgid == emptied.msgid).fuzzy
+
+
+BRIEF = """---
+title: "Troops in Bakhmut held"
+---
+
+Troops in Bakhmut held. Aid went to Kyiv.
+
+Read *the report* in Kyiv.
+"""
+GLOSS_LINES = ["Troops in the city went to the front.", "Бої у місті, дорога до фронту.", "Бои в городе, дорога до фронта.",
+               "Troops in Bakhmut held. Aid went to Kyiv. Read the report in Kyiv."] * 30
+
+
+@pytest.fixture(scope="module")
+def gloss_packages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Real Argos packages whose model glosses word for word (``in`` → у / в, ``to`` → до)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from argos_fixture import build_argos_package
+    from argos_gloss_model import gloss_model
+
+    folder = tmp_path_factory.mktemp("gloss")
+    return [build_argos_package(folder / lang, "en", lang, extra_lines=GLOSS_LINES, model_builder=gloss_model(glosses, "int8"))
+            for lang, glosses in (("uk", {"▁in": "▁у", "▁to": "▁до"}), ("ru", {"▁in": "▁в", "▁to": "▁до"}))]
+
+
+def test_real_argos_output_gets_glossary_names_in_their_case(project: Path, gloss_packages: list[Path],
+                                                              tmp_path: Path) -> None:
+    """Through Argos, CTranslate2 and the CLI: known model outputs, then the glossary step."""
+    from argos_fixture import argos_environment
+
+    env = {**os.environ, **argos_environment(tmp_path / "argos")}
+    env.pop("ARGOS_PACKAGE_INDEX", None)
+    (project / "source/bakhmut-un-chief.md").unlink()
+    (project / "source/brief.md").write_text(BRIEF)
+    assert _l10n(project, env, "update").returncode == 0
+    assert _l10n(project, env, "models", "install", *map(str, gloss_packages)).returncode == 0
+    result = _l10n(project, env, "pretranslate")
+    assert result.returncode == 0, result.stderr
+    expected = {
+        "uk": ["Troops у Бахмуті held", "Troops у Бахмуті held.", "Aid went до Києва.", "Read <1>the report</1> у Києві."],
+        "ru": ["Troops в Бахмуте held", "Troops в Бахмуте held.", "Aid went до Киева.", "Read <1>the report</1> в Киеве."],
+    }
+    for lang, msgstrs in expected.items():
+        entries = read_po(project / f"locales/{lang}/LC_MESSAGES/brief.po").entries()
+        assert [m.msgstr for m in entries] == msgstrs
+        assert all(m.fuzzy and m.translator_comments[-1].startswith(f"MT: argos translate-en_{lang} 1.9") for m in entries)
+        assert f"{lang}: 0 from memory, 4 from MT (4 distinct segments), 0 left for markup; " \
+               "glossary: 4 enforced, 0 already right, 0 not placed" in result.stdout
