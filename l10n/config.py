@@ -14,6 +14,9 @@ from pathlib import Path
 
 from .errors import ConfigError
 
+FRONT_MATTER_KEYS = ("title", "description", "summary", "author", "publisher")
+"""Front-matter fields readers see, translated unless ``front_matter_keys`` says otherwise."""
+
 CONFIG_FILE = "pyproject.toml"
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 
@@ -33,7 +36,7 @@ class Config:
     check_threshold: float = 100.0
     project: str = "l10n"
     bugs_address: str = ""
-    front_matter_keys: tuple[str, ...] = ("title", "description", "summary")
+    front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
 
     def sources(self) -> list[Path]:
         """Every Markdown article of the project, sorted by name."""

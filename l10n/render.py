@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+import yaml
 from babel.dates import format_date
 from markdown_it import MarkdownIt
 
@@ -116,9 +117,14 @@ p > em:only-child { display: block; color: #555; font-size: .9em; }
 """.strip()
 
 
-def render_html(markdown: str, lang: str, title: str, meta: Mapping[str, object]) -> str:
-    """A standalone HTML page for a built Markdown edition."""
-    _, body = split_front_matter(markdown)
+def render_html(markdown: str, lang: str, title: str) -> str:
+    """A standalone HTML page for a built Markdown edition.
+
+    The byline comes from the edition's own front matter, so a translated
+    ``publisher`` (RFE/RL → «Радіо Свобода») shows as translated.
+    """
+    front, body = split_front_matter(markdown)
+    meta = _metadata(front)
     content = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(body)
     details = " · ".join(html.escape(value) for value in _byline(meta, lang))
     byline = f'<p class="meta">{details}</p>\n' if details else ""
@@ -129,6 +135,15 @@ def render_html(markdown: str, lang: str, title: str, meta: Mapping[str, object]
         f"<title>{html.escape(title)}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n"
         f"<body>\n<article>\n{byline}{content}</article>\n</body>\n</html>\n"
     )
+
+
+def _metadata(front: str) -> Mapping[str, object]:
+    """The edition's front matter as data; {} if it is not a YAML mapping."""
+    try:
+        data = yaml.safe_load(front) if front.strip() else {}
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _byline(meta: Mapping[str, object], lang: str) -> list[str]:

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from markdown_it import MarkdownIt
 
+from .config import FRONT_MATTER_KEYS
 from .errors import SourceError
 from .inline import PLACEHOLDER_RE, Piece, Unaligned, tokenize
 from .model import Document, Placeholder, Segment
@@ -33,7 +34,7 @@ def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
 
 
-def read_document(path: Path, shown: str, front_matter_keys: tuple[str, ...] = ("title",)) -> Document:
+def read_document(path: Path, shown: str, front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS) -> Document:
     """Read and segment one source file; ``shown`` is its project-relative path."""
     try:
         data = path.read_bytes()
@@ -47,7 +48,7 @@ def read_document(path: Path, shown: str, front_matter_keys: tuple[str, ...] = (
     return segment_text(text, path.stem, shown, front_matter_keys)
 
 
-def segment_text(text: str, slug: str, shown: str, front_matter_keys: tuple[str, ...] = ("title",)) -> Document:
+def segment_text(text: str, slug: str, shown: str, front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS) -> Document:
     """Split Markdown ``text`` into a Document of segments."""
     if text.startswith("\ufeff"):
         raise SourceError("starts with a UTF-8 byte order mark; save without BOM", shown, 1)

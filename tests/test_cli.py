@@ -74,6 +74,10 @@ def test_build_writes_editions(translated_project: Path, cli) -> None:
         assert (translated_project / "build" / lang / "LC_MESSAGES" / f"{SLUG}.mo").stat().st_size > 1000
     assert "fell back" not in result.output
     assert not list((translated_project / "locales").rglob("*.mo"))
+    # The byline is the edition's: publisher translated, date in the language's words.
+    assert '<p class="meta">Радіо Свобода · 7 березня 2023\u202fр.</p>' in (translated_project / "build/uk" / f"{SLUG}.html").read_text()
+    assert '<p class="meta">Радио Свобода · 7 марта 2023\u202fг.</p>' in (translated_project / "build/ru" / f"{SLUG}.html").read_text()
+    assert 'publisher: "Радіо Свобода"' in (translated_project / "build/uk" / f"{SLUG}.md").read_text()
 
 
 def test_build_refuses_languages_below_threshold(project: Path, cli) -> None:
@@ -83,7 +87,7 @@ def test_build_refuses_languages_below_threshold(project: Path, cli) -> None:
     assert "below the 80% threshold" in result.output
     assert not (project / "build" / "uk" / f"{SLUG}.md").exists()
     forced = cli("build", "--force", "--lang", "uk")
-    assert forced.exit_code == 0 and "30 segment(s) fell back to the source" in forced.output
+    assert forced.exit_code == 0 and "31 segment(s) fell back to the source" in forced.output
     assert (project / "build" / "uk" / f"{SLUG}.md").read_text() == (project / "source" / f"{SLUG}.md").read_text().replace("language: en", "language: uk")
 
 
@@ -91,7 +95,7 @@ def test_stats_json(translated_project: Path, cli) -> None:
     result = cli("stats", "--json")
     records = [json.loads(line) for line in result.output.splitlines()]
     assert [r["path"] for r in records] == [f"locales/uk/LC_MESSAGES/{SLUG}.po", f"locales/ru/LC_MESSAGES/{SLUG}.po"]
-    assert all(r["translated"] == 30 and r["fuzzy"] == 0 and r["percent"] == 100 for r in records)
+    assert all(r["translated"] == 31 and r["fuzzy"] == 0 and r["percent"] == 100 for r in records)
 
 
 def test_segment_command_reads_stdin_and_json(cli) -> None:

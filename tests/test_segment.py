@@ -51,8 +51,9 @@ def test_changed_translation_restores_markup() -> None:
 def test_article_segments_and_kinds() -> None:
     document = read_document(ROOT / "source/bakhmut-un-chief.md", "source/bakhmut-un-chief.md")
     kinds = [s.kind for s in document.segments]
-    assert kinds[:3] == ["title", "headline", "caption"]
-    caption = document.segments[2]
+    assert kinds[:4] == ["title", "publisher", "headline", "caption"]
+    assert document.segments[1].text == "RFE/RL"
+    caption = document.segments[3]
     assert caption.text == "A Ukrainian soldier sits in a tank at the front line near Bakhmut on March 6."
     quote = [s for s in document.segments if s.text.startswith('"There were no other')]
     assert quote and quote[0].text.endswith('guys in Bakhmut."')
