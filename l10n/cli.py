@@ -15,8 +15,8 @@ from typing import Any
 import click
 
 from . import __version__
-from .config import Config, load_config
-from .errors import L10nError
+from .config import FRONT_MATTER_KEYS, Config, find_config_file, load_config
+from .errors import ConfigError, L10nError
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 3
@@ -52,6 +52,15 @@ def _config() -> Config:
     return load_config(Path.cwd())
 
 
+def _front_matter_keys() -> tuple[str, ...]:
+    """The project's translated front-matter keys; the defaults outside a project."""
+    try:
+        find_config_file(Path.cwd().resolve())
+    except ConfigError:
+        return FRONT_MATTER_KEYS
+    return _config().front_matter_keys
+
+
 def _project() -> Any:
     from .pipeline import load_project
 
@@ -80,10 +89,11 @@ def segment(file: str, as_json: bool) -> None:
     """Print the translatable segments of FILE (Markdown or plain text; - for stdin)."""
     from .segment import read_document, segment_text
 
+    keys = _front_matter_keys()
     if file == "-":
-        document = segment_text(sys.stdin.read(), "stdin", "<stdin>")
+        document = segment_text(sys.stdin.read(), "stdin", "<stdin>", keys)
     else:
-        document = read_document(Path(file), file)
+        document = read_document(Path(file), file, keys)
     for item in document.segments:
         if as_json:
             record = {

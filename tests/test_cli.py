@@ -105,6 +105,18 @@ def test_segment_command_reads_stdin_and_json(cli) -> None:
     assert records[0]["placeholders"] == [{"number": 1, "opening": "[", "closing": "](u)"}]
 
 
+def test_segment_command_uses_the_projects_front_matter_keys(project: Path, cli, tmp_path_factory,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    article = "---\ntitle: Troops held\npublisher: RFE/RL\n---\n\nText.\n"
+    assert cli("segment", "-", input=article).output.splitlines() == ["Troops held", "RFE/RL", "Text."]
+    config = project / "pyproject.toml"
+    config.write_text(config.read_text().replace("[tool.l10n]\n", "[tool.l10n]\nfront_matter_keys = ['title']\n"))
+    assert cli("segment", "-", input=article).output.splitlines() == ["Troops held", "Text."]
+    outside = tmp_path_factory.mktemp("outside")
+    monkeypatch.chdir(outside)  # no project: the default keys
+    assert cli("segment", "-", input=article).output.splitlines() == ["Troops held", "RFE/RL", "Text."]
+
+
 @pytest.mark.parametrize(
     "setup, message",
     [
