@@ -13,10 +13,10 @@ layer norms, every other sublayer zeroed so the residual passes through):
 
 * the residual has three parts: ``POSITION`` dims carry a position code,
   ``TOKEN`` dims the source piece's code, and one ``ZERO`` dim stays 0;
-* position codes are cosines and sines of all 64 frequencies 2πk/129, so the
-  dot product of two codes is 64 for equal positions and -1/2 for any other
+* position codes are cosines and sines of all 128 frequencies 2πk/257, so the
+  dot product of two codes is 128 for equal positions and -1/2 for any other
   (a Dirichlet kernel): cross-attention from decoding step t picks source
-  position t, sharply, for sources up to 128 pieces;
+  position t, sharply, for sources up to 256 pieces;
 * the query reads "x - ZERO" after the layer norm, which cancels the norm's
   mean and leaves the position code only scaled;
 * the value carries the source piece's code to the output projection, whose
@@ -34,8 +34,8 @@ import numpy as np
 
 from argos_fixture import save_spec
 
-D_MODEL = 256
-PERIOD = 129
+D_MODEL = 512
+PERIOD = 257
 FREQUENCIES = (PERIOD - 1) // 2
 POSITION = list(range(2 * FREQUENCIES))
 ZERO = 2 * FREQUENCIES
