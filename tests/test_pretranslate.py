@@ -8,6 +8,7 @@ package installed by Argos' own package code.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -292,3 +293,25 @@ def test_real_argos_output_gets_glossary_names_in_their_case(project: Path, glos
         assert all(m.fuzzy and m.translator_comments[-1].startswith(f"MT: argos translate-en_{lang} 1.9") for m in entries)
         assert f"{lang}: 0 from memory, 4 from MT (4 distinct segments), 0 left for markup; " \
                "glossary: 4 enforced, 0 already right, 0 not placed" in result.stdout
+
+
+def test_every_name_of_the_article_is_placed_and_passes_the_glossary_checks(
+        project: Path, gloss_packages: list[Path], tmp_path: Path) -> None:
+    """Enforcement and checking agree: once a reviewer accepts the MT, no glossary finding is left."""
+    from argos_fixture import argos_environment
+
+    env = {**os.environ, **argos_environment(tmp_path / "argos")}
+    env.pop("ARGOS_PACKAGE_INDEX", None)
+    assert _l10n(project, env, "update").returncode == 0
+    assert _l10n(project, env, "models", "install", *map(str, gloss_packages)).returncode == 0
+    result = _l10n(project, env, "pretranslate")
+    assert result.returncode == 0, result.stderr
+    for lang in ("uk", "ru"):
+        assert re.search(rf"^{lang}: .*glossary: [1-9]\d* enforced, \d+ already right, 0 not placed$", result.stdout, re.M)
+        po = project / f"locales/{lang}/LC_MESSAGES/bakhmut-un-chief.po"
+        catalog = read_po(po)
+        for message in catalog.entries():
+            message.fuzzy = False  # the reviewer accepts every MT entry
+        write_po(catalog, po)
+    checked = _l10n(project, env, "check", "--select", "glossary-term,glossary-variant")
+    assert checked.returncode == 0, checked.stdout
