@@ -123,9 +123,9 @@ def hint(term: Term, languages: tuple[str, ...]) -> str:
     targets = ", ".join(f"{lang} {term.targets[lang]}" for lang in languages)
     if len(languages) == 1:
         targets = term.targets[languages[0]]
-    latin = "; keep in Latin script" if term.keep_latin else ""
+    notes = "; keep in Latin script" if term.keep_latin else ""
     avoided = [(lang, name) for lang in languages for name in term.avoid.get(lang, ())]
     if avoided:
         names = ", ".join(name if len(languages) == 1 else f"{lang} {name}" for lang, name in avoided)
-        latin += f"; not {names}"
-    return f"glossary: {term.source} → {targets} ({term.kind}{latin})"
+        notes += f"; not {names}"
+    return f"glossary: {term.source} → {targets} ({term.kind}{notes})"

@@ -83,7 +83,7 @@ def _codes(vocab: int, seed: int) -> np.ndarray:
 def _target_rows(vocabulary: list[str], glosses: dict[str, str], index: dict[str, int]) -> np.ndarray:
     """For each target piece, which source piece produces it (-1: none)."""
     rows = np.arange(len(vocabulary))
-    for source, target in glosses.items():
+    for source in glosses:
         rows[index[source]] = -1  # a glossed piece is never written itself
     for source, target in glosses.items():
         rows[index[target]] = index[source]

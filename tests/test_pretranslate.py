@@ -171,12 +171,18 @@ def _l10n(project: Path, env: dict[str, str], *args: str) -> subprocess.Complete
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
 
 
-def test_real_argos_pretranslate_through_the_cli(project: Path, argos_package: Path, tmp_path: Path) -> None:
+def _offline_env(tmp_path: Path) -> dict[str, str]:
+    """The environment of a CLI run with Argos kept in ``tmp_path`` and no package index."""
     sys.path.insert(0, str(Path(__file__).parent))
     from argos_fixture import argos_environment
 
     env = {**os.environ, **argos_environment(tmp_path / "argos")}
     env.pop("ARGOS_PACKAGE_INDEX", None)
+    return env
+
+
+def test_real_argos_pretranslate_through_the_cli(project: Path, argos_package: Path, tmp_path: Path) -> None:
+    env = _offline_env(tmp_path)
     article = project / "source/bakhmut-un-chief.md"
     article.write_text(article.read_text() + "\nRead *the report* by [the institute](https://www.understandingwar.org/).\n")
     assert _l10n(project, env, "update").returncode == 0
@@ -273,10 +279,7 @@ def gloss_packages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 def test_real_argos_output_gets_glossary_names_in_their_case(project: Path, gloss_packages: list[Path],
                                                               tmp_path: Path) -> None:
     """Through Argos, CTranslate2 and the CLI: known model outputs, then the glossary step."""
-    from argos_fixture import argos_environment
-
-    env = {**os.environ, **argos_environment(tmp_path / "argos")}
-    env.pop("ARGOS_PACKAGE_INDEX", None)
+    env = _offline_env(tmp_path)
     (project / "source/bakhmut-un-chief.md").unlink()
     (project / "source/brief.md").write_text(BRIEF)
     assert _l10n(project, env, "update").returncode == 0
@@ -298,10 +301,7 @@ def test_real_argos_output_gets_glossary_names_in_their_case(project: Path, glos
 def test_every_name_of_the_article_is_placed_and_passes_the_glossary_checks(
         project: Path, gloss_packages: list[Path], tmp_path: Path) -> None:
     """Enforcement and checking agree: once a reviewer accepts the MT, no glossary finding is left."""
-    from argos_fixture import argos_environment
-
-    env = {**os.environ, **argos_environment(tmp_path / "argos")}
-    env.pop("ARGOS_PACKAGE_INDEX", None)
+    env = _offline_env(tmp_path)
     assert _l10n(project, env, "update").returncode == 0
     assert _l10n(project, env, "models", "install", *map(str, gloss_packages)).returncode == 0
     result = _l10n(project, env, "pretranslate")

@@ -262,10 +262,12 @@ class ArgosTranslator:
     def _batches(self, lengths: list[int]) -> list[list[int]]:
         """Batches, longest inputs first: the workers then end on short ones together."""
         size = self.settings.max_batch_size or 32
-        if not self.settings.pad_batches:
-            return equal_length_batches(lengths, size)[::-1]
-        order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
-        return [order[start:start + size] for start in range(0, len(order), size)][::-1]
+        if self.settings.pad_batches:
+            order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+            batches = [order[start:start + size] for start in range(0, len(order), size)]
+        else:
+            batches = equal_length_batches(lengths, size)
+        return batches[::-1]
 
     def _detokenize(self, tokens: list[str]) -> str:
         """Decode as ``argostranslate.translate.apply_packaged_translation`` does.
