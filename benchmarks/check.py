@@ -25,14 +25,12 @@ from __future__ import annotations
 
 import argparse
 import copy
-import re
 import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,8 +39,8 @@ from l10n.pofile import format_po, read_po
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
-DJANGO = "5.1.4"
-CACHE = Path.home() / ".cache" / "l10n-testdata"
+sys.path.insert(0, str(ROOT / "tests"))
+from django_corpus import CACHE, DJANGO, django_catalogs  # noqa: E402  (the tests' corpus, one owner)
 
 
 @dataclass
@@ -50,20 +48,6 @@ class Timing:
     tool: str
     wall: float
     cpu: float
-
-
-def django_catalogs() -> list[Path]:
-    """Django's uk and ru catalogs, fetched with pip and extracted once."""
-    target = CACHE / f"django-{DJANGO}"
-    if not target.exists():
-        wheel = CACHE / f"Django-{DJANGO}-py3-none-any.whl"
-        if not wheel.exists():
-            subprocess.run([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary", ":all:",
-                            f"django=={DJANGO}", "-d", str(CACHE)], check=True)
-        with zipfile.ZipFile(wheel) as archive:
-            names = [n for n in archive.namelist() if re.search(r"/locale/(uk|ru)/LC_MESSAGES/[^/]+\.po$", n)]
-            archive.extractall(target, names)
-    return sorted(target.rglob("*.po"))
 
 
 def live_entries(catalog: Catalog) -> int:

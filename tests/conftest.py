@@ -1,4 +1,4 @@
-"""Shared fixtures: a throwaway copy of the project, and an in-process CLI runner."""
+"""Shared fixtures: a throwaway copy of the project, an in-process CLI runner, Django's catalogs."""
 
 from __future__ import annotations
 
@@ -9,6 +9,17 @@ import pytest
 from click.testing import CliRunner
 
 ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="session")
+def django_catalogs() -> list[Path]:
+    """Django's uk and ru catalogs (``django_corpus``); the test is skipped, with the reason, offline."""
+    from django_corpus import Unavailable, django_catalogs
+
+    try:
+        return django_catalogs()
+    except Unavailable as exc:
+        pytest.skip(str(exc))
 
 
 @pytest.fixture

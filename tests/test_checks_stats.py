@@ -1,9 +1,8 @@
 """`l10n stats` counts equal GNU `msgfmt --statistics`, on our catalogs and Django's.
 
 Django's uk and ru catalogs are large, human-translated and full of plural
-entries, fuzzy entries and format flags; they are fetched from PyPI once
-into ``~/.cache/l10n-testdata`` (``L10N_TESTDATA`` overrides it), never
-committed, and the test is skipped with the reason when they cannot be.
+entries, fuzzy entries and format flags (the ``django_catalogs`` fixture,
+fetched from PyPI once per machine; skipped with the reason when they cannot be).
 """
 
 import json
@@ -11,8 +10,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -21,8 +18,6 @@ from click.testing import CliRunner
 from l10n.cli import main
 
 ROOT = Path(__file__).parent.parent
-DJANGO = "5.1.4"
-CACHE = Path(os.environ.get("L10N_TESTDATA", Path.home() / ".cache" / "l10n-testdata"))
 STATS_RE = re.compile(r"(\d+) translated messages?(?:, (\d+) fuzzy translations?)?(?:, (\d+) untranslated messages?)?")
 TRICKY = r'''msgid ""
 msgstr ""
@@ -64,23 +59,6 @@ msgstr[2] ""
 pytestmark = pytest.mark.skipif(shutil.which("msgfmt") is None, reason="GNU gettext msgfmt is not installed")
 
 
-def django_catalogs() -> list[Path]:
-    """Django's uk and ru catalogs, downloaded and extracted once per machine."""
-    target = CACHE / f"django-{DJANGO}"
-    if not target.exists():
-        wheel = CACHE / f"Django-{DJANGO}-py3-none-any.whl"
-        if not wheel.exists():
-            command = [sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary", ":all:", f"django=={DJANGO}", "-d", str(CACHE)]
-            done = subprocess.run(command, capture_output=True, text=True, timeout=300)
-            if done.returncode != 0 or not wheel.exists():
-                pytest.skip(f"cannot fetch Django {DJANGO} from PyPI: {done.stderr.strip()[-200:]}")
-        with zipfile.ZipFile(wheel) as archive:
-            names = [n for n in archive.namelist() if re.search(r"/locale/(uk|ru)/LC_MESSAGES/[^/]+\.po$", n)]
-            archive.extractall(target.with_suffix(".tmp"), names)
-        target.with_suffix(".tmp").rename(target)
-    return sorted(target.rglob("*.po"))
-
-
 def msgfmt_counts(path: Path) -> tuple[int, int, int]:
     """msgfmt's counts; one process per file (given several, it merges them)."""
     done = subprocess.run(["msgfmt", "--statistics", "-o", os.devnull, str(path)], capture_output=True, text=True)
@@ -109,8 +87,8 @@ def test_project_catalogs() -> None:
     assert l10n_counts(paths) == {str(p): msgfmt_counts(p) for p in paths}
 
 
-def test_django_catalogs() -> None:
-    paths = django_catalogs()
+def test_django_catalogs(django_catalogs: list[Path]) -> None:
+    paths = django_catalogs
     assert len(paths) >= 20
     ours = l10n_counts(paths)
     theirs = {str(p): msgfmt_counts(p) for p in paths}
