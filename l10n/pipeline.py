@@ -190,10 +190,15 @@ class EditionReport:
 
 
 def build(project: Project, languages: tuple[str, ...] | None = None, force: bool = False, dry_run: bool = False) -> list[EditionReport]:
-    """Build Markdown, HTML and MO for every language and document."""
+    """Build Markdown, HTML and MO for every language and document.
+
+    Every catalog is read and every edition made in memory before the first
+    write, so bad input in any language (the last one too) leaves ``build/``
+    untouched.
+    """
     config = project.config
     catalogs = {}
-    for lang in languages or config.languages:  # every catalog must read before any edition is written
+    for lang in languages or config.languages:
         for document in project.documents:
             path = config.po_path(lang, document.slug)
             if not path.exists():
@@ -201,14 +206,20 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
             catalogs[lang, document.slug] = read_po(path)
             for target in _edition_paths(config, lang, document.slug):
                 config.writable(target)
-    return [
-        _build_one(project, document, lang, catalogs[lang, document.slug], force, dry_run)
+    editions = [
+        _build_one(project, document, lang, catalogs[lang, document.slug], force)
         for lang in languages or config.languages
         for document in project.documents
     ]
+    if not dry_run:
+        for _, outputs in editions:
+            for target, data in outputs:
+                write_bytes(target, data)
+    return [report for report, _ in editions]
 
 
-def _build_one(project: Project, document: Document, lang: str, catalog: Catalog, force: bool, dry_run: bool) -> EditionReport:
+def _build_one(project: Project, document: Document, lang: str, catalog: Catalog, force: bool) -> tuple[EditionReport, list[tuple[Path, bytes]]]:
+    """One edition's report and the files it consists of (none when refused)."""
     config = project.config
     path = config.po_path(lang, document.slug)
     stats = catalog_stats(catalog, config.relative(path))
@@ -216,17 +227,15 @@ def _build_one(project: Project, document: Document, lang: str, catalog: Catalog
     if stats.percent < config.threshold and not force:
         report.built = False
         report.reason = f"{stats.percent:.0f}% translated, below the {config.threshold:g}% threshold (use --force)"
-        return report
+        return report, []
     translations = {m.key: m.msgstr for m in catalog.entries() if m.translated}
     edition = render_markdown(document, translations, lang)
     report.fallback = len(edition.fallback)
     page = render_html(edition.markdown, lang, edition_title(document, translations))
     contents = (edition.markdown.encode("utf-8"), page.encode("utf-8"), compile_mo(catalog, lang))
-    for target, data in zip(_edition_paths(config, lang, document.slug), contents):
-        report.files.append(config.relative(target))
-        if not dry_run:
-            write_bytes(target, data)
-    return report
+    outputs = list(zip(_edition_paths(config, lang, document.slug), contents))
+    report.files = [config.relative(target) for target, _ in outputs]
+    return report, outputs
 
 
 def _edition_paths(config: Config, lang: str, slug: str) -> tuple[Path, Path, Path]:

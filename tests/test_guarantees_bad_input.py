@@ -84,6 +84,44 @@ def test_bad_input_gets_one_clear_line_and_nothing_is_written(
     assert _tree(translated_project) == before, "a file was written"
 
 
+RU_PO = "locales/ru/LC_MESSAGES/bakhmut-un-chief.po"
+
+
+@pytest.mark.parametrize("command", [["update"], ["build"]])
+def test_a_bad_catalog_of_the_last_language_stops_the_run_before_any_write(
+    translated_project: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """ru is configured after uk: a run that wrote uk's outputs before reading ru's catalog fails here."""
+    root = translated_project
+    _prepare(root)
+    shutil.copyfile(DATA / "po-unterminated-string.po", root / RU_PO)
+    before = _tree(root)
+    result = _invoke(root, command, monkeypatch)
+    assert result.exit_code == 3 and f"{RU_PO}:12: unterminated string" in result.stderr, result.output
+    assert _tree(root) == before, "a file was written"
+
+
+def test_build_makes_every_edition_before_writing_any(translated_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An error found while making the last edition (here: compiling ru's MO) leaves build/ absent."""
+    from l10n import pipeline
+    from l10n.errors import CatalogError
+    from l10n.model import Catalog
+
+    compile_mo = pipeline.compile_mo
+
+    def failing_for_ru(catalog: Catalog, lang: str) -> bytes:
+        if lang == "ru":
+            raise CatalogError("cannot compile", RU_PO)
+        return compile_mo(catalog, lang)
+
+    monkeypatch.setattr(pipeline, "compile_mo", failing_for_ru)
+    root = translated_project
+    before = _tree(root)
+    result = _invoke(root, ["build"], monkeypatch)
+    assert result.exit_code == 3 and f"{RU_PO}: cannot compile" in result.stderr, result.output
+    assert _tree(root) == before and not (root / "build").exists()
+
+
 def test_pretranslate_reads_every_catalog_before_writing_any(
     translated_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
