@@ -40,9 +40,14 @@ class HeaderInfo:
     bugs_address: str
 
 
+def utc_now() -> datetime:
+    """The clock every catalog timestamp is read from (tests replace it to move time on)."""
+    return datetime.now(timezone.utc)
+
+
 def now_stamp() -> str:
     """A gettext-style timestamp (``2026-11-25 12:00+0000``)."""
-    return datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+    return utc_now().strftime("%Y-%m-%d %H:%M+0000")
 
 
 def template_messages(document: Document, terms: list[Term], languages: tuple[str, ...]) -> list[Message]:

@@ -224,3 +224,27 @@ def test_a_returning_sentence_gets_its_own_translation_back(tmp_path: Path) -> N
         assert {m.msgid: m.msgstr for m in catalog.entries()} == mine
         assert not catalog.obsolete_entries()
         assert update(root).changed == []
+
+
+def test_a_second_update_a_minute_later_rewrites_nothing(translated_project: Path, cli, monkeypatch) -> None:
+    """The clock is the test's (``catalog.utc_now``): without that, both runs
+    usually fall in one minute and a date rewritten on every run goes unseen."""
+    from datetime import datetime, timezone
+
+    from l10n import catalog
+
+    def at(minute: int) -> None:
+        monkeypatch.setattr(catalog, "utc_now", lambda: datetime(2026, 12, 1, 12, minute, tzinfo=timezone.utc))
+
+    root = translated_project
+    article = root / "source" / "bakhmut-un-chief.md"
+    article.write_text(article.read_text() + "\nThe desk added one more sentence.\n")
+    at(0)
+    assert cli("update").exit_code == 0
+    pot = root / "locales" / "bakhmut-un-chief.pot"
+    assert read_po(pot).header_fields()["POT-Creation-Date"] == "2026-12-01 12:00+0000"  # the clock reaches the files
+    written = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in sorted((root / "locales").rglob("*.po*"))}
+    at(1)
+    result = cli("update")
+    assert result.exit_code == 0 and result.output == f"up to date ({len(written)} files)\n", result.output
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in written} == written
