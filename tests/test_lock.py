@@ -8,9 +8,13 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 HOLD = """
 import sys, time
 from pathlib import Path
+
+import pytest
 from l10n.lock import project_lock
 with project_lock(Path(sys.argv[1])):
     Path(sys.argv[2]).write_text("held")
@@ -26,28 +30,41 @@ def _hold(project: Path, seconds: float) -> subprocess.Popen[bytes]:
     return holder
 
 
-def _update(project: Path, timeout: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "L10N_LOCK_TIMEOUT": timeout}
-    command = [sys.executable, "-c", "from l10n.cli import main; main()", "update"]
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=120)
+def _run(project: Path, timeout: str, command: str = "update") -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "L10N_LOCK_TIMEOUT": timeout, "HOME": str(project / "home"),
+           "ARGOS_PACKAGES_DIR": str(project / "home" / "argos")}  # pretranslate may touch Argos' folders
+    cli = [sys.executable, "-c", "from l10n.cli import main; main()", command]
+    return subprocess.run(cli, cwd=project, env=env, capture_output=True, text=True, timeout=120)
 
 
-def test_second_run_gives_up_with_a_clear_message(project: Path) -> None:
+def _outputs(project: Path) -> dict[str, bytes]:
+    return {p.relative_to(project).as_posix(): p.read_bytes() for p in sorted((project / "locales").rglob("*.po*"))}
+
+
+@pytest.mark.parametrize("command", ["update", "extract", "pretranslate"])
+def test_second_run_gives_up_with_a_clear_message(translated_project: Path, command: str) -> None:
+    """Every command that writes catalogs waits for the lock; none writes while another run holds it."""
+    project = translated_project
+    article = project / "source" / "bakhmut-un-chief.md"
+    article.write_text(article.read_text() + "\nThe desk added one more sentence.\n")  # work for extract and update
+    po = project / "locales" / "uk" / "LC_MESSAGES" / "bakhmut-un-chief.po"
+    po.write_text(po.read_text().replace('msgstr "Радіо Свобода"', 'msgstr ""', 1))  # and for pretranslate
+    before = _outputs(project)
     holder = _hold(project, 5)
     try:
-        result = _update(project, "0.3")
+        result = _run(project, "0.3", command)
     finally:
         holder.kill()
         holder.wait()
-    assert result.returncode == 3
+    assert result.returncode == 3, result.stderr
     assert "another l10n run is modifying this project" in result.stderr
     assert "Traceback" not in result.stderr
-    assert not (project / "locales" / "bakhmut-un-chief.pot").exists()
+    assert _outputs(project) == before
 
 
 def test_second_run_waits_for_the_first(project: Path) -> None:
     holder = _hold(project, 1.0)
-    result = _update(project, "60")
+    result = _run(project, "60")
     holder.wait()
     assert result.returncode == 0, result.stderr
     assert (project / "locales" / "bakhmut-un-chief.pot").exists()
@@ -57,4 +74,4 @@ def test_a_killed_holder_leaves_no_stale_lock(project: Path) -> None:
     holder = _hold(project, 60)
     holder.kill()
     holder.wait()
-    assert _update(project, "1").returncode == 0
+    assert _run(project, "1").returncode == 0
