@@ -147,9 +147,10 @@ def test_no_value_is_ever_evaluated_as_code(project: Path, cli) -> None:
     po = project / "locales/uk/LC_MESSAGES" / f"{SLUG}.po"
     text = po.read_text()
     po.write_text(text.replace("Plural-Forms: nplurals=3; plural=(n%10==1", f"Plural-Forms: nplurals=3; plural={payload} or (n%10==1"))
-    for command in (["build", "--force"], ["stats"], ["check"], ["update"]):
+    # check fails on completeness (nothing is translated); the others succeed: the payloads are plain text
+    for command, code in ((["build", "--force"], 0), (["stats"], 0), (["check"], 1), (["update"], 0)):
         result = cli(*command)
-        assert result.exit_code in (0, 1, 3) and "Traceback" not in result.output, command
+        assert result.exit_code == code and "Traceback" not in result.output, (command, result.output[-500:])
     assert any(f"mercenary → {payload}" in c for m in read_po(po).entries() for c in m.extracted_comments)
     assert not list(project.rglob(f"{PWNED}*")) and not list(Path.cwd().glob(f"{PWNED}*"))
     assert not Path(PWNED).exists() and not (Path.home() / PWNED).exists()
