@@ -1,21 +1,49 @@
 # Two commands from a fresh clone: `make run` and `make test`.
-# The venv is built once; CPU-only torch goes in first so argostranslate's
-# stanza dependency does not pull a multi-GB CUDA build.
+# The venv is built from the committed lock (constraints.txt: exact versions
+# of every package in it, transitive ones too), so two clones a month apart
+# get the same packages and write the same catalogs, editions and MO files.
+# CPU-only torch goes in first so argostranslate's stanza dependency does not
+# pull a multi-GB CUDA build. When the lock changes, the venv is rebuilt from
+# scratch; `make lock` refreshes the lock from pyproject.toml.
 VENV   ?= .venv
 PYTHON ?= python3
+LOCK    = constraints.txt
+TORCH   = torch==2.13.0
 PY      = $(VENV)/bin/python
 STAMP   = $(VENV)/.installed
+# What the lock records: every installed distribution but the project, with
+# local version labels dropped (torch 2.13.0+cpu is pinned as 2.13.0, which
+# the CPU wheel and PyPI's wheel both satisfy).
+FREEZE  = -m pip freeze --all --exclude-editable --exclude l10n | sed -e 's/+[^ ]*$$//'
 
-.PHONY: run test venv clean
+.PHONY: run test venv lock clean
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml
+	@cmp -s $(LOCK) $(VENV)/$(LOCK) || { echo "lock changed: rebuilding $(VENV)"; rm -rf $(VENV); }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q --upgrade pip
-	$(PY) -m pip install -q torch==2.13.0
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -c $(LOCK) pip
+	$(PY) -m pip install -q -c $(LOCK) torch
+	$(PY) -m pip install -q -c $(LOCK) -e '.[test]'
+	@grep -v '^#' $(LOCK) > $(VENV)/locked.txt
+	@$(PY) $(FREEZE) | diff -u $(VENV)/locked.txt - \
+	    || { echo "$(VENV) differs from $(LOCK) (pyproject.toml changed?): run make lock"; exit 1; }
+	cp $(LOCK) $(VENV)/$(LOCK)
 	touch $(STAMP)
+
+# Resolve pyproject.toml afresh, without the lock, in a throwaway venv.
+lock:
+	rm -rf $(VENV)-lock
+	$(PYTHON) -m venv $(VENV)-lock
+	$(VENV)-lock/bin/python -m pip install -q --upgrade pip
+	$(VENV)-lock/bin/python -m pip install -q $(TORCH)
+	$(VENV)-lock/bin/python -m pip install -q -e '.[test]'
+	{ echo "# Exact versions of every package in the venv; written by \`make lock\` (do not edit)."; \
+	  echo "# Resolved with $$($(VENV)-lock/bin/python -c 'import platform as p; print("Python", p.python_version(), p.machine())')."; \
+	  $(VENV)-lock/bin/python $(FREEZE); } > $(LOCK).new
+	mv $(LOCK).new $(LOCK)
+	rm -rf $(VENV)-lock
 
 run: $(STAMP)
 	$(VENV)/bin/l10n update
