@@ -13,8 +13,6 @@ import pytest
 HOLD = """
 import sys, time
 from pathlib import Path
-
-import pytest
 from l10n.lock import project_lock
 with project_lock(Path(sys.argv[1])):
     Path(sys.argv[2]).write_text("held")
@@ -48,7 +46,9 @@ def test_second_run_gives_up_with_a_clear_message(translated_project: Path, comm
     article = project / "source" / "bakhmut-un-chief.md"
     article.write_text(article.read_text() + "\nThe desk added one more sentence.\n")  # work for extract and update
     po = project / "locales" / "uk" / "LC_MESSAGES" / "bakhmut-un-chief.po"
-    po.write_text(po.read_text().replace('msgstr "Радіо Свобода"', 'msgstr ""', 1))  # and for pretranslate
+    text = po.read_text()
+    po.write_text(text.replace('msgstr "Радіо Свобода"', 'msgstr ""', 1))  # and for pretranslate
+    assert po.read_text() != text
     before = _outputs(project)
     holder = _hold(project, 5)
     try:
