@@ -1,6 +1,7 @@
 """Template building and msgmerge-style merging: no translation is ever lost."""
 
-from l10n.catalog import HeaderInfo, build_template, merge, plural_forms
+from l10n.catalog import HeaderInfo, build_template, merge
+from l10n.plurals import plural_forms
 from l10n.model import Catalog, Message
 from l10n.segment import segment_text
 
