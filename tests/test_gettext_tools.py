@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from l10n.model import Catalog
-from l10n.plurals import GETTEXT_PLURAL_FORMS
+from l10n.plurals import GETTEXT_PLURAL_FORMS, plural_forms
 from l10n.pofile import read_po
 
 ROOT = Path(__file__).parent.parent
@@ -103,10 +103,20 @@ def test_i18nspector_sees_the_placeholders_we_removed(tmp_path: Path) -> None:
 LATER_THAN_0_21 = {"ca"}
 
 
-@pytest.mark.parametrize("lang", sorted(set(GETTEXT_PLURAL_FORMS) - LATER_THAN_0_21))
+@pytest.mark.parametrize("lang", sorted(set(GETTEXT_PLURAL_FORMS) - LATER_THAN_0_21) + ["pt_PT", "uk_UA", "sr@latin"])
 def test_plural_forms_are_what_msginit_writes(tmp_path: Path, lang: str) -> None:
+    """Looked up as msginit does: ``pt_BR`` has its own formula, ``uk_UA`` is ``uk``'s."""
     pot = ROOT / "locales" / f"{SLUG}.pot"
     out = tmp_path / "new.po"
     subprocess.run(["msginit", "--no-translator", "-l", lang, "-i", str(pot), "-o", str(out)],
                    capture_output=True, check=True, env={"PATH": "/usr/bin:/bin", "LC_ALL": "C"})
-    assert read_po(out).header_fields()["Plural-Forms"] == GETTEXT_PLURAL_FORMS[lang]
+    assert plural_forms(lang) == read_po(out).header_fields()["Plural-Forms"]
+
+
+def test_new_catalogs_get_msginit_plural_forms_whatever_babel_says(project: Path, cli) -> None:
+    """Babel 2.19 writes ``n % 10 == 1 && …``; the catalogs keep gettext's text."""
+    assert cli("update").exit_code == 0
+    for lang in ("uk", "ru"):
+        fields = read_po(project / "locales" / lang / "LC_MESSAGES" / f"{SLUG}.po").header_fields()
+        assert fields["Plural-Forms"] == ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+                                          "(n%100<10 || n%100>=20) ? 1 : 2);")

@@ -107,6 +107,16 @@ def test_every_kind_of_entry_compiles_to_msgfmt_bytes(tmp_path: Path, count: int
     assert ours == msgfmt(path)
 
 
+@needs_msgfmt
+@pytest.mark.parametrize("count", range(6))
+def test_small_catalogs_get_msgfmts_hash_table_size(tmp_path: Path, count: int) -> None:
+    """gettext's next_prime calls 3 composite: a header and one entry get 5 slots, not 3."""
+    path = tmp_path / "small.po"
+    header = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+    path.write_text(header + "".join(f'msgid "S{i}"\nmsgstr "Р{i}"\n\n' for i in range(count)), "utf-8")
+    assert format_mo(read_po(path)) == msgfmt(path)
+
+
 def test_header_is_the_catalogs_without_pot_creation_date() -> None:
     catalog = read_po(ROOT / "locales" / "uk" / "LC_MESSAGES" / "bakhmut-un-chief.po")
     header = messages(format_mo(catalog))[""]
