@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from .glossary import find_terms, hint

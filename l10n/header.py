@@ -2,8 +2,8 @@
 
 A catalog's header belongs to its translators and their tools (Poedit sets
 ``PO-Revision-Date`` and ``X-Generator``, Lokalize ``Last-Translator``), so
-``update`` keeps every field of an existing catalog, byte for byte. Like
-msgmerge it takes ``POT-Creation-Date`` and ``Report-Msgid-Bugs-To`` from the
+``update`` keeps every field of an existing catalog with its value as
+written. Like msgmerge it takes ``POT-Creation-Date`` and ``Report-Msgid-Bugs-To`` from the
 template, puts the ten fields msgmerge knows in msgmerge's order (the others
 follow in their own order), and keeps the header's comments and flags. It
 also adds what is missing (``Language``, ``Language-Team``, ``Plural-Forms``
@@ -30,6 +30,7 @@ TEMPLATE_FIELDS = (
 )
 """The template's fields, as xgettext writes them (its placeholders included:
 translation tools recognize them, and i18nspector accepts them in a POT)."""
+TEMPLATE_NAMES = tuple(name for name, _ in TEMPLATE_FIELDS)
 
 MSGMERGE_ORDER = (
     "Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date", "PO-Revision-Date",
@@ -100,8 +101,6 @@ def po_header(template: Catalog, existing: Catalog | None, lang: str, team: str 
             fields.add(name, value)
     return Message(msgid="", msgstr=fields.join(), translator_comments=comments, flags=flags)
 
-
-TEMPLATE_NAMES = tuple(name for name, _ in TEMPLATE_FIELDS)
 
 
 @dataclass
