@@ -11,33 +11,15 @@ from __future__ import annotations
 import copy
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from babel import Locale
-from babel.messages.plurals import get_plural
-
 from .glossary import find_terms, hint
+from .header import HeaderInfo, po_header, template_header
 from .model import Catalog, Document, Message, Term
 
+__all__ = ["HeaderInfo", "build_template", "merge", "now_stamp", "same_content", "template_messages"]
+
 FUZZY_CUTOFF = 0.6
-_TEMPLATE_HEADER = (
-    ("Project-Id-Version", "{project}"),
-    ("Report-Msgid-Bugs-To", "{bugs}"),
-    ("POT-Creation-Date", "{date}"),
-    ("PO-Revision-Date", "YEAR-MO-DA HO:MI+ZONE"),
-    ("Last-Translator", "FULL NAME <EMAIL@ADDRESS>"),
-    ("Language-Team", "LANGUAGE <LL@li.org>"),
-    ("MIME-Version", "1.0"),
-    ("Content-Type", "text/plain; charset=UTF-8"),
-    ("Content-Transfer-Encoding", "8bit"),
-)
-
-
-@dataclass(frozen=True)
-class HeaderInfo:
-    project: str
-    bugs_address: str
 
 
 def utc_now() -> datetime:
@@ -71,21 +53,8 @@ def template_messages(document: Document, terms: list[Term], languages: tuple[st
 
 
 def build_template(document: Document, terms: list[Term], languages: tuple[str, ...], info: HeaderInfo, date: str) -> Catalog:
-    """The POT catalog of one document."""
-    fields = "".join(
-        f"{key}: {value.format(project=info.project, bugs=info.bugs_address, date=date)}\n"
-        for key, value in _TEMPLATE_HEADER
-    )
-    header = Message(
-        msgid="",
-        msgstr=fields,
-        translator_comments=[
-            f"Translation template for {document.slug}.",
-            f"This file is distributed under the same license as the {info.project} project.",
-        ],
-        flags=["fuzzy"],
-    )
-    return Catalog([header, *template_messages(document, terms, languages)])
+    """The POT catalog of one document; its glossary hints name every language in ``languages``."""
+    return Catalog([template_header(info, date, document.slug), *template_messages(document, terms, languages)])
 
 
 def same_content(left: Catalog, right: Catalog, ignore: Iterable[str] = ("POT-Creation-Date", "PO-Revision-Date")) -> bool:
@@ -105,44 +74,14 @@ def _comparable(catalog: Catalog, ignore: set[str]) -> list[object]:
     return result
 
 
-def plural_forms(lang: str) -> str:
-    """``Plural-Forms`` value for a language, from Babel's CLDR data."""
-    return get_plural(Locale.parse(lang)).plural_forms
-
-
-def po_header(template: Catalog, existing: Catalog | None, lang: str) -> Message:
-    """The header of a PO file: the existing one, refreshed from the template."""
-    fields = template.header_fields()
-    if existing is not None and existing.header is not None:
-        old = existing.header_fields()
-        fields = {**old, "POT-Creation-Date": fields.get("POT-Creation-Date", "")}
-        comments = list(existing.header.translator_comments)
-    else:
-        comments = [f"{Locale.parse(lang).english_name} translation of {template.path or 'this article'}."]
-        fields["Language-Team"] = f"{Locale.parse(lang).english_name} <LL@li.org>"
-    fields["Language"] = lang
-    fields["Plural-Forms"] = plural_forms(lang)
-    ordered = _order_header(fields)
-    return Message(msgid="", msgstr="".join(f"{k}: {v}\n" for k, v in ordered.items()), translator_comments=comments)
-
-
-def _order_header(fields: dict[str, str]) -> dict[str, str]:
-    order = [key for key, _ in _TEMPLATE_HEADER]
-    order.insert(order.index("Language-Team") + 1, "Language")
-    order.append("Plural-Forms")
-    ordered = {key: fields[key] for key in order if key in fields}
-    ordered.update({key: value for key, value in fields.items() if key not in ordered})
-    return ordered
-
-
-def merge(template: Catalog, existing: Catalog | None, lang: str) -> Catalog:
-    """Merge a (language-specific) template into a catalog, msgmerge-style."""
+def merge(template: Catalog, existing: Catalog | None, lang: str, team: str = "") -> Catalog:
+    """Merge the template into a catalog, msgmerge-style (``team``: Language-Team of a new catalog)."""
     old = existing.entries() if existing else []
     obsolete = existing.obsolete_entries() if existing else []
     exact = {m.key: m for m in old}
     by_msgid = {m.msgid: m for m in old if m.msgstr or any(m.msgstr_plural.values())}
     used: set[int] = set()
-    merged: list[Message] = [po_header(template, existing, lang)]
+    merged: list[Message] = [po_header(template, existing, lang, team)]
     for new in template.entries():
         comments = new.extracted_comments
         previous = exact.get(new.key)
@@ -231,6 +170,7 @@ def _revive(new: Message, obsolete: list[Message], used: set[int]) -> Message | 
 def _obsoleted(message: Message) -> Message:
     gone = copy.deepcopy(message)
     gone.obsolete = True
+    gone.extracted_comments = []  # msgmerge clears both: they describe the source, which no longer has it
     gone.references = []
     gone.lineno = 0
     return gone

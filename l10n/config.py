@@ -36,6 +36,8 @@ class Config:
     check_threshold: float = 100.0
     project: str = "l10n"
     bugs_address: str = ""
+    team: str = ""
+    teams: tuple[tuple[str, str], ...] = ()
     front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
 
     def sources(self) -> list[Path]:
@@ -81,6 +83,8 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "check_threshold": (int, float),
     "project": str,
     "bugs_address": str,
+    "team": str,
+    "teams": dict,
     "front_matter_keys": list,
 }
 _PATH_KEYS = ("source_dir", "locales_dir", "build_dir", "glossary")
@@ -107,17 +111,29 @@ def load_config(start: Path | None = None) -> Config:
     try:
         return parse_config(table, path.parent, str(path))
     except ConfigError as error:
-        key = re.search(r"tool\.l10n\.(\w+)", error.message)
+        key = re.search(r"tool\.l10n\.(\w+(?:\.\w+)?)", error.message)
         error.line = error.line or (_key_line(path.read_text("utf-8"), key.group(1)) if key else None)
         raise
 
 
 def _key_line(text: str, key: str) -> int | None:
-    """The line of ``key = …`` in the ``[tool.l10n]`` table, for error messages."""
+    """The line of ``key = …`` in the ``[tool.l10n]`` table, for error messages.
+
+    A dotted key (``teams.uk``) is looked up in its own table
+    (``[tool.l10n.teams]``) first, then as the line of its parent key.
+    """
+    parent, _, child = key.partition(".")
+    if child:
+        table = re.search(rf"(?m)^\[tool\.l10n\.{re.escape(parent)}\][ \t]*$", text)
+        line = _assignment_line(text, child, table.end()) if table else None
+        if line is not None:
+            return line
     table = re.search(r"(?m)^\[tool\.l10n\][ \t]*$", text)
-    if table is None:
-        return None
-    match = re.compile(rf"(?m)^[ \t]*\"?{re.escape(key)}\"?[ \t]*=").search(text, table.end())
+    return _assignment_line(text, parent, table.end()) if table else None
+
+
+def _assignment_line(text: str, key: str, start: int) -> int | None:
+    match = re.compile(rf"(?m)^[ \t]*\"?{re.escape(key)}\"?[ \t]*=").search(text, start)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
@@ -143,12 +159,23 @@ def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
             if not all(isinstance(item, str) for item in items):
                 raise ConfigError(f"tool.l10n.{key} must be a list of strings", origin)
             values[key] = tuple(items)
-    for key in ("source_language", "project", "bugs_address", "threshold", "check_threshold"):
+    for key in ("source_language", "project", "bugs_address", "team", "threshold", "check_threshold"):
         if key in table:
             values[key] = table[key]
+    if "teams" in table:
+        values["teams"] = _teams(table["teams"], origin)
     config = Config(**values)  # type: ignore[arg-type]
     _check_languages(config, origin)
     return config
+
+
+def _teams(table: object, origin: str) -> tuple[tuple[str, str], ...]:
+    """``[tool.l10n.teams]``: a ``Language-Team`` per language code."""
+    assert isinstance(table, dict)
+    for lang, team in table.items():
+        if not isinstance(team, str):
+            raise ConfigError(f"tool.l10n.teams.{lang} has the wrong type ({type(team).__name__})", origin)
+    return tuple(sorted(table.items()))
 
 
 def _inside(root: Path, raw: str, key: str, origin: str) -> Path:
@@ -168,6 +195,9 @@ def _check_languages(config: Config, origin: str) -> None:
             Locale.parse(lang)
         except (UnknownLocaleError, ValueError):
             raise ConfigError(f"unknown language code {lang!r} in tool.l10n.{key}", origin) from None
+    unknown = [lang for lang, _ in config.teams if lang not in config.languages]
+    if unknown:
+        raise ConfigError(f"tool.l10n.teams.{unknown[0]} names a language not in tool.l10n.languages", origin)
     if not 0 <= config.threshold <= 100:
         raise ConfigError("tool.l10n.threshold must be between 0 and 100", origin)
 

@@ -119,7 +119,13 @@ def _pattern(source: str) -> re.Pattern[str]:
 
 
 def hint(term: Term, languages: tuple[str, ...]) -> str:
-    """The ``#.`` comment line a translator sees for a term."""
+    """The ``#.`` comment line a translator sees for a term.
+
+    The template and every catalog carry the same line, listing the forms of
+    all ``languages``: msgmerge copies a template's ``#.`` comments into each
+    catalog, so a line that differed per language would be rewritten by every
+    team that runs it. The glossary's ``note`` follows the dash, on one line.
+    """
     targets = ", ".join(f"{lang} {term.targets[lang]}" for lang in languages)
     if len(languages) == 1:
         targets = term.targets[languages[0]]
@@ -128,4 +134,5 @@ def hint(term: Term, languages: tuple[str, ...]) -> str:
     if avoided:
         names = ", ".join(name if len(languages) == 1 else f"{lang} {name}" for lang, name in avoided)
         notes += f"; not {names}"
-    return f"glossary: {term.source} → {targets} ({term.kind}{notes})"
+    note = " ".join(term.note.split())
+    return f"glossary: {term.source} → {targets} ({term.kind}{notes})" + (f" — {note}" if note else "")

@@ -7,20 +7,21 @@ report which files they touched; with ``dry_run`` they touch nothing.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .catalog import HeaderInfo, build_template, merge, now_stamp, same_content
+from .catalog import build_template, merge, now_stamp, same_content
 from .config import SLUG_RE, Config
 from .errors import CatalogError, SourceError
 from .files import write_bytes, write_text
 from .glossary import read_glossary
+from .header import HeaderInfo
 from .inline import PLACEHOLDER_RE
 from .lock import project_lock
+from .mofile import format_mo
 from .model import Catalog, Completion, Document, Term
 from .pofile import format_po, read_po
 from .render import edition_title, render_html, render_markdown
@@ -64,21 +65,20 @@ def load_project(config: Config) -> Project:
 
 
 def _info(config: Config) -> HeaderInfo:
-    return HeaderInfo(config.project, config.bugs_address)
+    return HeaderInfo(config.project, config.bugs_address, config.team, config.teams)
 
 
-def _template(project: Project, document: Document, languages: tuple[str, ...], date: str | None = None) -> Catalog:
+def _template(project: Project, document: Document) -> Catalog:
     """The document's template, keeping the old creation date if nothing changed."""
     config = project.config
-    if date is None:
-        fresh = build_template(document, project.terms, config.languages, _info(config), now_stamp())
-        pot = config.pot_path(document.slug)
-        date = now_stamp()
-        if pot.exists():
-            old = read_po(pot)
-            if same_content(fresh, old):
-                date = old.header_fields().get("POT-Creation-Date", date)
-    template = build_template(document, project.terms, languages, _info(config), date)
+    date = now_stamp()
+    template = build_template(document, project.terms, config.languages, _info(config), date)
+    pot = config.pot_path(document.slug)
+    if pot.exists():
+        old = read_po(pot)
+        if same_content(template, old):
+            template = build_template(document, project.terms, config.languages, _info(config),
+                                      old.header_fields().get("POT-Creation-Date", date))
     template.path = config.relative(config.source_dir / f"{document.slug}.md")
     return template
 
@@ -103,7 +103,7 @@ def _extract(project: Project, dry_run: bool) -> WriteReport:
 
 def _templates(project: Project) -> list[tuple[Path, Catalog]]:
     config = project.config
-    return [(config.pot_path(d.slug), _template(project, d, config.languages)) for d in project.documents]
+    return [(config.pot_path(d.slug), _template(project, d)) for d in project.documents]
 
 
 def _write_all(outputs: Sequence[tuple[Path, Catalog | None]], config: Config, dry_run: bool) -> WriteReport:
@@ -129,15 +129,20 @@ def update(project: Project, languages: tuple[str, ...] | None = None, dry_run: 
 
 
 def _update(project: Project, languages: tuple[str, ...] | None, dry_run: bool) -> WriteReport:
+    """Merge each document's template, the POT's very entries and hints, into its catalogs.
+
+    Catalogs get the template's ``#.`` lines unchanged (every language's
+    glossary forms), as ``msgmerge`` would copy them.
+    """
     config = project.config
+    info = _info(config)
     templates = _templates(project)
     outputs: list[tuple[Path, Catalog | None]] = list(templates)
     for document, (_, template) in zip(project.documents, templates):
-        date = template.header_fields()["POT-Creation-Date"]
         for lang in languages or config.languages:
             path = config.po_path(lang, document.slug)
             existing = read_po(path) if path.exists() else None
-            merged = merge(_template(project, document, (lang,), date), existing, lang)
+            merged = merge(template, existing, lang, info.team_for(lang))
             unchanged = existing is not None and same_content(merged, existing, ignore=())
             outputs.append((path, None if unchanged else merged))
     return _write_all(outputs, config, dry_run)
@@ -232,7 +237,7 @@ def _build_one(project: Project, document: Document, lang: str, catalog: Catalog
     edition = render_markdown(document, translations, lang)
     report.fallback = len(edition.fallback)
     page = render_html(edition.markdown, lang, edition_title(document, translations))
-    contents = (edition.markdown.encode("utf-8"), page.encode("utf-8"), compile_mo(catalog, lang))
+    contents = (edition.markdown.encode("utf-8"), page.encode("utf-8"), format_mo(catalog))
     outputs = list(zip(_edition_paths(config, lang, document.slug), contents))
     report.files = [config.relative(target) for target, _ in outputs]
     return report, outputs
@@ -241,20 +246,6 @@ def _build_one(project: Project, document: Document, lang: str, catalog: Catalog
 def _edition_paths(config: Config, lang: str, slug: str) -> tuple[Path, Path, Path]:
     """The Markdown edition, the HTML page and the MO file of one language."""
     return config.edition_path(lang, slug, ".md"), config.edition_path(lang, slug, ".html"), config.mo_path(lang, slug)
-
-
-def compile_mo(catalog: Catalog, lang: str) -> bytes:
-    """Compile translated entries to a GNU MO file through Babel."""
-    from babel.messages.catalog import Catalog as BabelCatalog
-    from babel.messages.mofile import write_mo
-
-    babel_catalog = BabelCatalog(locale=lang, fuzzy=False)
-    for message in catalog.entries():
-        if message.translated:
-            babel_catalog.add(message.msgid, message.msgstr, context=message.msgctxt)
-    buffer = io.BytesIO()
-    write_mo(buffer, babel_catalog)
-    return buffer.getvalue()
 
 
 def pretranslate(

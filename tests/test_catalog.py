@@ -1,6 +1,7 @@
 """Template building and msgmerge-style merging: no translation is ever lost."""
 
-from l10n.catalog import HeaderInfo, build_template, merge, plural_forms
+from l10n.catalog import HeaderInfo, build_template, merge
+from l10n.plurals import plural_forms
 from l10n.model import Catalog, Message
 from l10n.segment import segment_text
 
@@ -88,3 +89,62 @@ def test_merge_never_loses_a_translation_across_random_edits() -> None:
         assert seen <= present
         seen |= present
     assert isinstance(catalog.messages[0], Message)
+
+
+EXISTING_HEADER = (
+    "Project-Id-Version: Newsroom 2\n"
+    "Report-Msgid-Bugs-To: old@l10n-newsroom.org\n"
+    "POT-Creation-Date: 2025-01-01 00:00+0000\n"
+    "PO-Revision-Date: 2025-02-02 10:00+0200\n"
+    "Last-Translator: Olena <olena@l10n-newsroom.org>\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: text/plain; charset=UTF-8\n"
+    "Content-Transfer-Encoding: 8bit\n"
+    "Plural-Forms: nplurals=3; plural=(n % 10 == 1 && n % 100 != 11 ? 0 : 1);\n"
+    "X-Generator: Poedit 3.2.2\n"
+    "language-team:Lokalize's own\n"
+)
+
+
+def test_update_keeps_an_existing_header_and_refreshes_only_what_msgmerge_does() -> None:
+    old = translate_all(merge(template_of("One.\n"), None, "uk"))
+    old.header.msgstr = EXISTING_HEADER
+    old.header.translator_comments = ["Ukrainian translation, by the desk.", "Olena, 2025."]
+    old.header.flags = ["fuzzy"]
+    merged = merge(template_of("One.\n"), old, "uk", team="Ukrainian desk <uk@l10n-newsroom.org>")
+    assert merged.header.msgstr == (
+        "Project-Id-Version: Newsroom 2\n"
+        "Report-Msgid-Bugs-To: bugs@example.org\n"
+        "POT-Creation-Date: 2026-01-01 00:00+0000\n"
+        "PO-Revision-Date: 2025-02-02 10:00+0200\n"
+        "Last-Translator: Olena <olena@l10n-newsroom.org>\n"
+        "Language-Team:Lokalize's own\n"
+        "Language: uk\n"
+        "MIME-Version: 1.0\n"
+        "Content-Type: text/plain; charset=UTF-8\n"
+        "Content-Transfer-Encoding: 8bit\n"
+        "Plural-Forms: nplurals=3; plural=(n % 10 == 1 && n % 100 != 11 ? 0 : 1);\n"
+        "X-Generator: Poedit 3.2.2\n"
+    )
+    assert merged.header.translator_comments == ["Ukrainian translation, by the desk.", "Olena, 2025."]
+    assert merged.header.flags == ["fuzzy"]
+
+
+def test_a_new_catalog_gets_the_configured_team_or_the_language_name() -> None:
+    assert merge(template_of("One.\n"), None, "uk", team="Desk <uk@l10n-newsroom.org>").header_fields()[
+        "Language-Team"] == "Desk <uk@l10n-newsroom.org>"
+    fields = merge(template_of("One.\n"), None, "ru").header_fields()
+    assert fields["Language-Team"] == "Russian"
+    assert fields["Report-Msgid-Bugs-To"] == "bugs@example.org"
+    assert fields["Last-Translator"] == "FULL NAME <EMAIL@ADDRESS>"
+
+
+def test_missing_fields_are_added_in_msgmerge_order() -> None:
+    old = merge(template_of("One.\n"), None, "uk")
+    old.header.msgstr = "Project-Id-Version: x\nX-Generator: Poedit 3.2.2\n"
+    merged = merge(template_of("One.\n"), old, "uk", team="Desk")
+    assert [line.partition(":")[0] for line in merged.header.msgstr.splitlines()] == [
+        "Project-Id-Version", "Report-Msgid-Bugs-To", "POT-Creation-Date", "PO-Revision-Date", "Last-Translator",
+        "Language-Team", "Language", "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
+        "X-Generator", "Plural-Forms"]
+    assert merged.header_fields()["Language-Team"] == "Desk"

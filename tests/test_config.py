@@ -24,6 +24,10 @@ def test_project_config() -> None:
         ({"locales_dir": "../elsewhere"}, "points outside the project"),
         ({"build_dir": "/tmp"}, "points outside the project"),
         ({"threshold": 150}, "between 0 and 100"),
+        ({"team": ["Ukrainian desk"]}, r"tool.l10n.team has the wrong type \(list\)"),
+        ({"teams": "uk"}, r"tool.l10n.teams has the wrong type \(str\)"),
+        ({"teams": {"uk": 7}}, r"tool.l10n.teams.uk has the wrong type \(int\)"),
+        ({"teams": {"de": "German desk"}}, "tool.l10n.teams.de names a language not in tool.l10n.languages"),
     ],
 )
 def test_bad_config(tmp_path: Path, table: dict, message: str) -> None:
@@ -34,3 +38,19 @@ def test_bad_config(tmp_path: Path, table: dict, message: str) -> None:
 def test_missing_config(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"no pyproject.toml with a \[tool.l10n\] table"):
         load_config(tmp_path)
+
+
+def test_teams(tmp_path: Path) -> None:
+    config = parse_config({"team": "Desk", "teams": {"uk": "Ukrainian desk"}}, tmp_path, "pyproject.toml")
+    assert (config.team, config.teams) == ("Desk", (("uk", "Ukrainian desk"),))
+
+
+@pytest.mark.parametrize("teams, line", [
+    ('teams = { uk = "Ukrainian desk", ru = 7 }\n', 5),
+    ('\n[tool.l10n.teams]\nuk = "Ukrainian desk"\nru = 7\n', 8),
+])
+def test_a_wrong_team_names_its_key_and_line(tmp_path: Path, teams: str, line: int) -> None:
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "n"\n\n[tool.l10n]\n' + teams)
+    with pytest.raises(ConfigError, match=r"tool.l10n.teams.ru has the wrong type \(int\)") as error:
+        load_config(tmp_path)
+    assert error.value.line == line

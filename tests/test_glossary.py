@@ -42,6 +42,13 @@ def test_hint_names_targets() -> None:
     assert hint(term, LANGS) == "glossary: Bakhmut → uk Бахмут, ru Бахмут (place)"
 
 
+def test_hint_carries_the_note_on_one_line() -> None:
+    header = "en,kind,uk,ru,note\n"
+    (term,) = parse_glossary(header + 'Bakhmut,place,Бахмут,Бахмут,"uk: genitive Бахмута\n / ru: в Бахмуте"\n',
+                             LANGS, "g.csv")
+    assert hint(term, LANGS) == "glossary: Bakhmut → uk Бахмут, ru Бахмут (place) — uk: genitive Бахмута / ru: в Бахмуте"
+
+
 def test_names_to_avoid() -> None:
     header = "en,kind,uk,ru,uk_avoid,ru_avoid\n"
     (term,) = parse_glossary(header + "Bakhmut,place,Бахмут,Бахмут,Артемівськ, Артемовск | Артёмовск\n", LANGS, "g.csv")

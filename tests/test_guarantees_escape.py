@@ -136,7 +136,7 @@ def test_no_value_is_ever_evaluated_as_code(project: Path, cli) -> None:
     shell = f"$(touch {PWNED}) `touch {PWNED}`; touch {PWNED}"
     config = project / "pyproject.toml"
     config.write_text(config.read_text().replace('project = "l10n articles"', f'project = "{payload}"')
-                      .replace('bugs_address = "newsroom-l10n@example.org"', f'bugs_address = "{shell}"'))
+                      .replace('bugs_address = "source-bugs@l10n-newsroom.org"', f'bugs_address = "{shell}"'))
     glossary = project / "locales" / "glossary.csv"
     glossary.write_text(glossary.read_text() + f"mercenary,organization,\"{payload}\",\"=cmd|' /C calc'!A0\",,,{shell}\n")
     article = project / "source" / f"{SLUG}.md"
@@ -151,6 +151,6 @@ def test_no_value_is_ever_evaluated_as_code(project: Path, cli) -> None:
     for command, code in ((["build", "--force"], 0), (["stats"], 0), (["check"], 1), (["update"], 0)):
         result = cli(*command)
         assert result.exit_code == code and "Traceback" not in result.output, (command, result.output[-500:])
-    assert any(f"mercenary → {payload}" in c for m in read_po(po).entries() for c in m.extracted_comments)
+    assert any(f"mercenary → uk {payload}" in c for m in read_po(po).entries() for c in m.extracted_comments)
     assert not list(project.rglob(f"{PWNED}*")) and not list(Path.cwd().glob(f"{PWNED}*"))
     assert not Path(PWNED).exists() and not (Path.home() / PWNED).exists()
