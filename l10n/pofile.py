@@ -6,12 +6,17 @@ few errors with a line number, does not reproduce gettext's reading quirks
 does not write gettext's layout. A small line parser gives exact line
 numbers, so this module imports no PO library.
 
-Reading: input must be UTF-8 and the header charset UTF-8 (or the template
-placeholder ``CHARSET``); a byte order mark is rejected as msgcat rejects it;
-CRLF line endings are refused (GNU gettext would read them, but the
-write-back is LF, a whole-file diff); a line
-ending in a backslash continues on the next line (gettext's lexer); comments
-after the last entry are dropped, as msgcat drops them.
+Reading follows gettext's lexer: the text is decoded in the charset the
+header declares (UTF-8, ASCII, or with ``foreign=True`` any charset Python
+has a codec for; ``CHARSET`` reads as UTF-8); a byte order mark is rejected
+as msgcat rejects it; CRLF line endings are refused outside comments (GNU
+gettext would read them, but the write-back is LF, a whole-file diff), and a
+CR inside a comment is kept as msgcat keeps it; a line ending in a
+backslash continues on the next line; a ``#`` after an entry's last string
+starts the next entry's comment (after any other string, as in gettext, the
+entry lacks its msgstr); ``domain "name"`` lines put the entries below them
+in that domain; comments after the last entry are dropped, as msgcat drops
+them.
 
 Writing follows msgcat 0.21 (page width 79, libunistring 1.0); each rule
 was found by running msgcat on crafted and random input:
@@ -39,6 +44,7 @@ was found by running msgcat on crafted and random input:
 
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -53,23 +59,98 @@ FORMATS = ("c objc python python-brace java java-printf csharp javascript scheme
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)\s*")
 _LITERAL_RE = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*')
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))")
+_CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+DEFAULT_DOMAIN = "messages"
+_DOMAIN_RE = re.compile(r'domain(?=[\s"])')
 _UNESCAPES = dict(zip('ntbrfva\\"', '\n\t\b\r\f\v\a\\"', strict=True))
 
 
-def read_po(path: str | Path) -> Catalog:
-    """Read and parse a PO/POT file; every error names the file and line."""
+def read_po(path: str | Path, *, foreign: bool = False) -> Catalog:
+    """Read and parse a PO/POT file; every error names the file and line.
+
+    A catalog ``update``, ``pretranslate`` and ``build`` can rewrite or
+    compile is UTF-8 (or ASCII) with one domain. ``foreign=True`` also reads
+    what only ``stats`` and ``check`` need to: a catalog in another charset
+    its header declares (decoded with Python's codecs, as gettext converts)
+    and one with several ``domain`` sections.
+    """
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror}", path=str(path)) from exc
     if data.startswith(b"\xef\xbb\xbf"):
         raise CatalogError("UTF-8 byte order mark (gettext rejects it)", path=str(path), line=1)
+    catalog = parse_po(_decode(data, str(path)), str(path))
+    if not foreign:
+        require_writable(catalog)
+    return catalog
+
+
+def _decode(data: bytes, path: str) -> str:
+    """The file's text, in the charset its header declares (UTF-8 if none)."""
+    declared = _CHARSET_RE.search(data)
+    name = declared.group(1).decode("ascii", "replace") if declared else "UTF-8"
+    codec = _codec(name)
+    if codec is None:
+        line = data.count(b"\n", 0, declared.start()) + 1 if declared else 1
+        raise CatalogError(f"unknown charset {name} in the header", path=path, line=line)
     try:
-        text = data.decode("utf-8")
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise CatalogError("invalid UTF-8", path=str(path), line=line) from None
-    return parse_po(text, str(path))
+        raise CatalogError("invalid UTF-8" if codec == "utf-8" else f"not valid {name} (byte 0x{data[exc.start]:02x})",
+                           path=path, line=line) from None
+
+
+def _codec(charset: str) -> str | None:
+    """Python's codec for a gettext charset name; None when Python has none.
+
+    The template placeholder ``CHARSET`` reads as UTF-8, as msgcat treats it
+    (ASCII, plus the UTF-8 our own templates hold).
+    """
+    if charset.upper() == "CHARSET":
+        return "utf-8"
+    try:
+        return codecs.lookup(charset).name.replace("us-ascii", "ascii")
+    except LookupError:
+        return None
+
+
+def require_writable(catalog: Catalog) -> None:
+    """Refuse a catalog l10n cannot write back as it read it.
+
+    l10n writes UTF-8 catalogs of one domain. A catalog in another charset is
+    converted first (``msgconv``), so the conversion is the team's choice and
+    one visible diff; a second domain belongs in its own file (``update``
+    would otherwise drop its entries, as they match no template entry).
+    """
+    _require_utf8(catalog)
+    other = next((m for m in catalog.messages if m.domain != DEFAULT_DOMAIN), None)
+    if other is not None:
+        raise CatalogError(f"entries in domain {other.domain!r}: l10n reads and writes one domain "
+                           "per catalog; move them to a catalog of their own", path=catalog.path,
+                           line=other.lineno or 1)
+
+
+def _require_utf8(catalog: Catalog, text: str | None = None) -> None:
+    """The writer writes UTF-8: a header declaring another charset is refused,
+    and so is ASCII when ``text`` (what would be written) is not ASCII."""
+    charset = _declared_charset(catalog)
+    codec = _codec(charset) if charset is not None else "utf-8"
+    header = catalog.header
+    line = header.lineno or 1 if header else 1
+    if codec not in ("utf-8", "ascii"):
+        raise CatalogError(f"charset {charset} is not UTF-8; convert the catalog first: "
+                           f"msgconv --to-code=UTF-8 -o FILE FILE", path=catalog.path, line=line)
+    if codec == "ascii" and text is not None and not text.isascii():
+        raise CatalogError(f"charset {charset} but the text is not ASCII; declare charset=UTF-8",
+                           path=catalog.path, line=line)
+
+
+def _declared_charset(catalog: Catalog) -> str | None:
+    header = catalog.header
+    found = re.search(r"charset=([^\s]+)", header.msgstr) if header else None
+    return found.group(1) if found else None
 
 
 def parse_po(text: str, path: str) -> Catalog:
@@ -78,9 +159,6 @@ def parse_po(text: str, path: str) -> Catalog:
     if "\0" in text:
         raise parser.error("contains a NUL byte (it would cut the string in a compiled MO file)",
                            text[: text.index("\0")].count("\n") + 1)
-    if "\r\n" in text:
-        raise parser.error("has CRLF (Windows) line endings; convert to LF (dos2unix, or git's core.autocrlf=input)",
-                           text[: text.index("\r\n")].count("\n") + 1)
     lines = text.split("\n")
     index = 0
     while index < len(lines):
@@ -88,6 +166,9 @@ def parse_po(text: str, path: str) -> Catalog:
         while line.endswith("\\") and index + 1 < len(lines):
             index += 1
             line = line[:-1] + lines[index]
+        if line.endswith("\r") and not _is_comment(line):
+            raise parser.error("has CRLF (Windows) line endings; convert to LF (dos2unix, or git's core.autocrlf=input)",
+                               number)
         parser.feed(line, number)
         index += 1
     parser.finish()
@@ -95,20 +176,19 @@ def parse_po(text: str, path: str) -> Catalog:
     return Catalog(messages=parser.messages, path=path)
 
 
-def _check_charset(parser: _Parser, text: str) -> None:
-    """The header must declare UTF-8 (or a template's CHARSET placeholder).
+def _is_comment(line: str) -> bool:
+    """A ``#`` comment line: gettext keeps a CR in it, as any other character."""
+    text = line.lstrip()
+    return text.startswith("#") and not text.startswith(("#~", "#|"))
 
-    Without a charset, GNU tools refuse a file holding non-ASCII text; we say
-    so up front rather than guess.
-    """
+
+def _check_charset(parser: _Parser, text: str) -> None:
+    """Without a charset, GNU tools refuse a file holding non-ASCII text; we
+    say so up front rather than guess."""
     header = next((m for m in parser.messages if m.is_header), None)
-    charset = re.search(r"charset=(\S+)", header.msgstr) if header else None
-    if charset is None:
-        if not text.isascii():
-            raise parser.error("no charset in the header (add Content-Type: text/plain; charset=UTF-8)",
-                               header.lineno if header else 1)
-    elif charset.group(1).upper() not in ("UTF-8", "CHARSET"):
-        raise parser.error(f"charset {charset.group(1)} is not UTF-8", header.lineno if header else 1)
+    if (header is None or "charset=" not in header.msgstr) and not text.isascii():
+        raise parser.error("no charset in the header (add Content-Type: text/plain; charset=UTF-8)",
+                           header.lineno if header else 1)
 
 
 class _Parser:
@@ -123,11 +203,12 @@ class _Parser:
     def __init__(self, path: str) -> None:
         self.path = path
         self.messages: list[Message] = []
-        self.keys: dict[tuple[str | None, str], int] = {}
+        self.keys: dict[tuple[str, str | None, str], int] = {}
+        self.domain = DEFAULT_DOMAIN
         self.start()
 
     def start(self) -> None:
-        self.msg, self.stage, self.field = Message(msgid=""), 0, ""
+        self.msg, self.stage, self.field = Message(msgid="", domain=self.domain), 0, ""
         self.fixed = False  # whether a keyword line has fixed msg.obsolete
 
     def error(self, text: str, line: int) -> CatalogError:
@@ -174,6 +255,9 @@ class _Parser:
             self.msg.translator_comments.append(body[1:] if body[:1] == " " else body)
 
     def strings(self, rest: str, number: int, previous: bool, obsolete: bool) -> None:
+        if _DOMAIN_RE.match(rest) and not previous and not obsolete:
+            self.set_domain(rest, number)
+            return
         match = _KEYWORD_RE.match(rest)
         if not rest.startswith('"') and not match:
             raise self.error(f"unknown keyword {rest.split()[0]!r}", number)
@@ -191,8 +275,25 @@ class _Parser:
             if self.fixed and self.msg.obsolete != obsolete:
                 raise self.error("entry mixes obsolete (#~) and live lines", number)
             self.msg.obsolete, self.fixed = obsolete, True
-        value = self.literals(rest[match.end():] if match else rest, number)
+        value, comment = self.literals(rest[match.end():] if match else rest, number)
         self.put(self.field, value, new=match is not None)
+        if comment:  # gettext's lexer: a comment may follow the string on its line
+            self.feed(comment, number)
+
+    def set_domain(self, rest: str, number: int) -> None:
+        """``domain "name"``: later entries belong to ``name``; comments above it
+        are dropped, as gettext drops them (they belong to no entry)."""
+        name, comment = self.literals(rest[len("domain"):], number)
+        if not name or self.stage in (1, 2):
+            raise self.error("domain out of order" if name else "empty domain name", number)
+        if self.stage in (3, 4):
+            raise self.error(f"missing msgstr (line {number} starts a domain)", self.msg.lineno)
+        if self.stage == 5:
+            self.close()
+        self.domain = name
+        self.start()
+        if comment:
+            self.feed(comment, number)
 
     def keyword(self, name: str, index: str | None, number: int) -> None:
         msg, label = self.msg, f"msgstr[{index}]" if index else name
@@ -216,12 +317,15 @@ class _Parser:
         else:
             setattr(self.msg, field, ("" if new else getattr(self.msg, field)) + value)
 
-    def literals(self, rest: str, number: int) -> str:
-        """Decode the string literal(s) of a line; gettext joins adjacent ones."""
+    def literals(self, rest: str, number: int) -> tuple[str, str]:
+        """Decode the string literal(s) of a line (gettext joins adjacent ones);
+        also return a ``#`` comment that ends the line, or ""."""
         parts: list[str] = []
         pos = 0
         while pos < len(rest) or not parts:
             match = _LITERAL_RE.match(rest, pos)
+            if not match and parts and rest[pos:].startswith("#"):
+                return "".join(parts), rest[pos:]
             if not match:
                 tail = rest[pos:].strip()
                 problem = ("unterminated string" if tail.startswith('"') else
@@ -229,10 +333,10 @@ class _Parser:
                 raise self.error(problem, number)
             parts.append(_unescape(match.group(1), self, number))
             pos = match.end()
-        return "".join(parts)
+        return "".join(parts), ""
 
     def close(self) -> None:
-        if (first := self.keys.setdefault(self.msg.key, self.msg.lineno)) != self.msg.lineno:
+        if (first := self.keys.setdefault((self.msg.domain, *self.msg.key), self.msg.lineno)) != self.msg.lineno:
             raise self.error(f"duplicate message (first defined at line {first})", self.msg.lineno)
         self.messages.append(self.msg)
         self.start()
@@ -315,19 +419,36 @@ def write_po(catalog: Catalog, path: str | Path) -> bool:
 
 
 def format_po(catalog: Catalog) -> str:
-    """Render ``catalog`` exactly as GNU msgcat 0.21 renders the same content."""
-    live = [_format_message(m) for m in catalog.messages if not m.obsolete]
-    dead = [_format_message(m) for m in catalog.messages if m.obsolete and _first_msgstr(m)]
-    return "\n".join(live + dead)
+    """Render ``catalog`` exactly as GNU msgcat 0.21 renders the same content.
+
+    Each domain's entries follow its ``domain`` line, the default domain
+    first and unnamed (msgcat's order). Raises CatalogError for what would
+    read back differently: a header charset other than UTF-8 (or ASCII for
+    ASCII text), a comment holding a line break or ending in a backslash.
+    """
+    domains: dict[str, list[Message]] = {DEFAULT_DOMAIN: []}
+    for message in catalog.messages:
+        domains.setdefault(message.domain, []).append(message)
+    parts = []
+    for name, messages in domains.items():
+        live = [_format_message(m, catalog) for m in messages if not m.obsolete]
+        dead = [_format_message(m, catalog) for m in messages if m.obsolete and _first_msgstr(m)]
+        if name != DEFAULT_DOMAIN or parts:
+            live.insert(0, f'domain "{name}"\n')
+        if live or dead:
+            parts.append("\n".join(live + dead))
+    text = "\n".join(parts)
+    _require_utf8(catalog, text)
+    return text
 
 
 def _first_msgstr(msg: Message) -> str:
     return msg.msgstr_plural.get(0, "") if msg.msgid_plural is not None else msg.msgstr
 
 
-def _format_message(msg: Message) -> str:
-    lines = [line for text in msg.translator_comments for line in _comment_lines("#", text)]
-    lines += [line for text in msg.extracted_comments for line in _comment_lines("#.", text)]
+def _format_message(msg: Message, catalog: Catalog) -> str:
+    lines = [_comment_line("#", text, msg, catalog) for text in msg.translator_comments]
+    lines += [_comment_line("#.", text, msg, catalog) for text in msg.extracted_comments]
     lines += _reference_lines(msg.references)
     flags = [flag for flag in _normalize_flags(", ".join(msg.flags))
              if not (flag == "fuzzy" and not _first_msgstr(msg)
@@ -350,9 +471,16 @@ def _format_message(msg: Message) -> str:
     return "".join(line + "\n" for line in lines)
 
 
-def _comment_lines(marker: str, text: str) -> list[str]:
-    """A comment line per ``\\n``-separated part, as msgcat writes them once re-read."""
-    return [marker + (" " + part if part else "") for part in text.split("\n")]
+def _comment_line(marker: str, text: str, msg: Message, catalog: Catalog) -> str:
+    """One comment line, as msgcat writes it; refuse text no comment line can
+    hold: a line break would read back as two comments, and a final backslash
+    would join the next line (a comment has no escapes)."""
+    if "\n" in text or text.endswith("\\"):
+        problem = "a line break" if "\n" in text else "a final backslash"
+        raise CatalogError(f"comment {text[:40]!r} of msgid {msg.msgid[:40]!r} holds {problem}, "
+                           "which a PO comment cannot hold (it would read back differently)",
+                           path=catalog.path, line=msg.lineno or None)
+    return marker + (" " + text if text else "")
 
 
 def _reference_lines(refs: list[str]) -> list[str]:
