@@ -33,7 +33,7 @@ from .base import (
     units,
 )
 from .completeness import counts
-from .validity import nplurals
+from .validity import nplurals, plural_rule
 
 Reader = Callable[[Path], Catalog]
 Key = tuple[str | None, str]
@@ -172,7 +172,8 @@ def check_loaded(items: Sequence[LoadedCatalog | Finding], options: CheckOptions
             continue
         if wanted and item.lang not in wanted:
             continue
-        ctx = Context(item.lang, glossary, options.minimum, nplurals(item.catalog.header_fields().get("Plural-Forms")))
+        ctx = Context(item.lang, glossary, options.minimum, nplurals(item.catalog.header_fields().get("Plural-Forms")),
+                      plural_rule(item.catalog))
         translated = _check_catalog(item, ctx, checks, result, keep=bool(cross))
         kept.append(Checked(item, ctx, translated))
     if cross:
