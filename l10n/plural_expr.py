@@ -49,6 +49,12 @@ class PluralForms:
         directive in it); a form for fewer n (only 1, say) may drop one."""
         return form < len(self.counts) and self.counts[form] >= OFTEN
 
+    def count(self, form: int, low: int, high: int) -> int:
+        """How many n in ``low..high`` take ``form`` (gettext's histogram for
+        a ``range:`` flag)."""
+        node = parse_expression(self.expression)
+        return sum(1 for n in range(low, high + 1) if evaluate(node, n) == form)
+
 
 def parse_expression(text: str) -> Node:
     """Parse a plural expression (up to ``;`` or a line break); raise PluralFormsError."""

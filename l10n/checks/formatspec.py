@@ -4,9 +4,10 @@ gettext's ``format.c`` checks every ``msgstr[k]`` against ``msgid_plural``.
 A form the plural rule gives to many n (5 or more of n = 0..1000) must have
 the same directives; a form for fewer n (only n = 1, say) may leave out what
 it states in words ("одна хвилина"), but nothing it has may be unknown or of
-another type. Without a valid rule, or with a single form, gettext is
-lenient, respectively strict, in the same way. The per-language rules are
-those of ``format-c.c`` and ``format-python.c``; other languages keep a
+another type. Without a valid rule gettext is lenient, with a single form
+strict, and so is this module; a ``range:`` flag under which the form
+serves at most one n makes it lenient too. The per-language rules are
+those of gettext 0.21's ``format-c.c`` and ``format-python.c``; other languages keep a
 simpler rule (nothing unknown; nothing missing where gettext is strict).
 """
 
@@ -19,8 +20,8 @@ from collections.abc import Iterator
 _DIRECTIVE_RE = re.compile(r"%(?:(\d+)\$|\(([^)]*)\))?[-#0 +']*(?:\*|\d+)?(?:\.(?:\*|\d+))?([hlLqjzt]*)(.)")
 _C_TYPES = dict.fromkeys("di", "int") | dict.fromkeys("ouxX", "unsigned int") | dict.fromkeys("eEfFgGaA", "double") \
     | {"c": "char", "s": "string", "p": "pointer", "n": "count"}
-_PYTHON_TYPES = dict.fromkeys("diuoxX", "integer") | dict.fromkeys("eEfFgG", "float") | {"c": "character"} \
-    | dict.fromkeys("sra", "any")
+_PYTHON_TYPES = dict.fromkeys("diuoxX", "integer") | dict.fromkeys("eEfgG", "float") | {"c": "character"} \
+    | dict.fromkeys("sr", "string")  # gettext 0.21's format-python.c
 
 
 def language(flags: list[str]) -> str | None:

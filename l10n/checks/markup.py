@@ -8,10 +8,13 @@ or the program is broken, not merely worse.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 from ..inline import PLACEHOLDER_RE
+from ..model import Message
+from ..plural_expr import PluralForms
 from .base import Context, Unit, register
 from .formatspec import compare_form, language
 from .text import analyze
@@ -107,11 +110,18 @@ def _check_plural_form(unit: Unit, ctx: Context) -> Iterator[str]:
     message = unit.message
     source = message.msgid_plural or ""
     several = len(message.msgstr_plural) > 1
-    strict = not several or (ctx.plural_rule is not None and ctx.plural_rule.often(unit.form))
+    rule = ctx.plural_rule
+    strict = not several or (rule is not None and rule.often(unit.form) and not _one_in_range(message, rule, unit.form))
     source_formats = analyze(source, unit.source.format_kind).formats
     for problem in compare_form(source, unit.target.raw, language(message.flags), strict,
                                 source_formats, unit.target.formats):
         yield f"msgstr[{unit.form}]: {problem}"
+
+
+def _one_in_range(message: Message, rule: PluralForms, form: int) -> bool:
+    """Whether a ``range: a..b`` flag leaves at most one n for the form."""
+    span = next((re.match(r"range: (\d+)\.\.(\d+)", f) for f in message.flags if f.startswith("range:")), None)
+    return span is not None and rule.count(form, int(span[1]), int(span[2])) <= 1
 
 
 def _positional(formats: list[str]) -> list[str]:
