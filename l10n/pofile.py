@@ -433,7 +433,7 @@ def format_po(catalog: Catalog) -> str:
     for name, messages in domains.items():
         live = [_format_message(m, catalog) for m in messages if not m.obsolete]
         dead = [_format_message(m, catalog) for m in messages if m.obsolete and _first_msgstr(m)]
-        if name != DEFAULT_DOMAIN or parts:
+        if name != DEFAULT_DOMAIN:
             live.insert(0, f'domain "{name}"\n')
         if live or dead:
             parts.append("\n".join(live + dead))

@@ -69,6 +69,10 @@ CASES = {
                            ["%d Datei", "%d Dateien"], "de", False),
     "division-by-zero": ("nplurals=2; plural=(n/0);", "c-format", "%d file", "%d files", ["%d Datei", "%d Dateien"], "de", False),
     "wraps-below-zero": ("nplurals=2; plural=(n-1);", "c-format", "%d file", "%d files", ["%d Datei", "%d Dateien"], "de", False),
+    "single-form-is-strict": ("nplurals=1; plural=0;", "c-format", "%d file", "%d files", ["ファイル"], "ja", False),
+    "single-form-keeps-the-count": ("nplurals=1; plural=0;", "c-format", "%d file", "%d files", ["%d ファイル"], "ja", True),
+    "unsigned-wrap-makes-a-form-frequent": ("nplurals=2; plural=(n-5 > 1000);", "c-format", "%d file", "%d files",
+                                            ["%d Datei", "Dateien"], "de", False),
     "nplurals-mismatch": (UK, "c-format", "%d file", "%d files", ["%d файл", "%d файли"], "uk", False),
 }
 
@@ -113,6 +117,13 @@ def test_evaluator_matches_pythons_gettext_on_real_rules(rule: str) -> None:
     reference = gettext.c2py(expression)
     node = parse_expression(expression)
     assert [evaluate(node, n) for n in range(2000)] == [reference(n) for n in range(2000)]
+
+
+def test_arithmetic_is_unsigned_long_as_in_c() -> None:
+    assert evaluate(parse_expression("n - 2 > 5"), 0) == 1  # 0 - 2 wraps to 2**64 - 2
+    assert evaluate(parse_expression("n * 0 + 7 / 2 % 3"), 9) == 0
+    assert evaluate(parse_expression("!n == 1"), 0) == 1  # ! binds tighter than ==
+    assert evaluate(parse_expression("1 ? 2 : 0 ? 3 : 4"), 0) == 2
 
 
 def test_counts_per_form_for_ukrainian() -> None:
