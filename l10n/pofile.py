@@ -1,4 +1,4 @@
-"""PO/POT files: a strict parser, and a writer byte-identical to GNU msgcat.
+"""PO/POT files: a strict parser that reads what GNU gettext reads.
 
 Why no polib: it accepts duplicate msgids and bad escapes silently, reports
 few errors with a line number, does not reproduce gettext's reading quirks
@@ -18,49 +18,25 @@ entry lacks its msgstr); ``domain "name"`` lines put the entries below them
 in that domain; comments after the last entry are dropped, as msgcat drops
 them.
 
-Writing follows msgcat 0.21 (page width 79, libunistring 1.0); each rule
-was found by running msgcat on crafted and random input:
-
-* Strings are escaped (``\\a\\b\\f\\n\\r\\t\\v\\\\\\"``; other control characters
-  stay raw), cut after each ``\\n`` and wrapped on the *escaped* text at
-  UAX #14 opportunities so that a line holds 79 columns with its quotes. A
-  piece keeps its trailing spaces. No break inside an escape, just before a
-  final ``\\n``, or inside a c/python/python-brace format directive as
-  gettext 0.21 parses them (see _interiors, _brace_interiors); directives of
-  the other 27 languages are not parsed. Wide characters count 2 columns,
-  combining marks 0. A string with an inner ``\\n``, or one that wraps,
-  starts with ``""``. ``no-wrap`` disables wrapping.
-* ``#:`` references fill lines up to column 79 (in bytes); repeats are
-  dropped (when read, so ``./a:1`` and ``a:1`` both stay), then ``./``.
-* Flags: fuzzy, format flags in gettext's order (``possible-`` written plain,
-  ``impossible-`` dropped, last mention wins), range, no-wrap; unknown,
-  ``wrap`` and ``*-check`` flags are dropped; fuzzy is not written when the
-  (first) msgstr is empty, header included, but stays in the model.
-* Obsolete entries come after live ones, without their range flag; those
-  whose (first) msgstr is empty are dropped. Their comments are not ``#~``.
-* A catalog holding only a header is written (as ``msgcat --force-po``
-  does); plain msgcat writes nothing at all for it.
+Writing is :mod:`l10n.powriter` (re-exported here: ``format_po``,
+``write_po``).
 """
 
 from __future__ import annotations
 
-import codecs
 import re
 from pathlib import Path
 
 from l10n.errors import CatalogError
-from l10n.files import write_text
 from l10n.model import Catalog, Message
-from l10n.wrapping import PAGE_WIDTH, wrap_string
+from l10n.powriter import DEFAULT_DOMAIN, FORMATS, codec_name, format_po, normalize_flags, require_utf8, write_po
 
-FORMATS = ("c objc python python-brace java java-printf csharp javascript scheme lisp elisp "
-           "librep ruby sh awk lua object-pascal smalltalk qt qt-plural kde kde-kuit boost "
-           "tcl perl perl-brace php gcc-internal gfc-internal ycp").split()
+__all__ = ["DEFAULT_DOMAIN", "FORMATS", "format_po", "parse_po", "read_po", "require_writable", "write_po"]
+
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)\s*")
 _LITERAL_RE = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*')
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))")
 _CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
-DEFAULT_DOMAIN = "messages"
 _DOMAIN_RE = re.compile(r'domain(?=[\s"])')
 _UNESCAPES = dict(zip('ntbrfva\\"', '\n\t\b\r\f\v\a\\"', strict=True))
 
@@ -90,7 +66,7 @@ def _decode(data: bytes, path: str) -> str:
     """The file's text, in the charset its header declares (UTF-8 if none)."""
     declared = _CHARSET_RE.search(data)
     name = declared.group(1).decode("ascii", "replace") if declared else "UTF-8"
-    codec = _codec(name)
+    codec = codec_name(name)
     if codec is None:
         line = data.count(b"\n", 0, declared.start()) + 1 if declared else 1
         raise CatalogError(f"unknown charset {name} in the header", path=path, line=line)
@@ -102,20 +78,6 @@ def _decode(data: bytes, path: str) -> str:
                            path=path, line=line) from None
 
 
-def _codec(charset: str) -> str | None:
-    """Python's codec for a gettext charset name; None when Python has none.
-
-    The template placeholder ``CHARSET`` reads as UTF-8, as msgcat treats it
-    (ASCII, plus the UTF-8 our own templates hold).
-    """
-    if charset.upper() == "CHARSET":
-        return "utf-8"
-    try:
-        return codecs.lookup(charset).name.replace("us-ascii", "ascii")
-    except LookupError:
-        return None
-
-
 def require_writable(catalog: Catalog) -> None:
     """Refuse a catalog l10n cannot write back as it read it.
 
@@ -124,33 +86,12 @@ def require_writable(catalog: Catalog) -> None:
     one visible diff; a second domain belongs in its own file (``update``
     would otherwise drop its entries, as they match no template entry).
     """
-    _require_utf8(catalog)
+    require_utf8(catalog)
     other = next((m for m in catalog.messages if m.domain != DEFAULT_DOMAIN), None)
     if other is not None:
         raise CatalogError(f"entries in domain {other.domain!r}: l10n reads and writes one domain "
                            "per catalog; move them to a catalog of their own", path=catalog.path,
                            line=other.lineno or 1)
-
-
-def _require_utf8(catalog: Catalog, text: str | None = None) -> None:
-    """The writer writes UTF-8: a header declaring another charset is refused,
-    and so is ASCII when ``text`` (what would be written) is not ASCII."""
-    charset = _declared_charset(catalog)
-    codec = _codec(charset) if charset is not None else "utf-8"
-    header = catalog.header
-    line = header.lineno or 1 if header else 1
-    if codec not in ("utf-8", "ascii"):
-        raise CatalogError(f"charset {charset} is not UTF-8; convert the catalog first: "
-                           f"msgconv --to-code=UTF-8 -o FILE FILE", path=catalog.path, line=line)
-    if codec == "ascii" and text is not None and not text.isascii():
-        raise CatalogError(f"charset {charset} but the text is not ASCII; declare charset=UTF-8",
-                           path=catalog.path, line=line)
-
-
-def _declared_charset(catalog: Catalog) -> str | None:
-    header = catalog.header
-    found = re.search(r"charset=([^\s]+)", header.msgstr) if header else None
-    return found.group(1) if found else None
 
 
 def parse_po(text: str, path: str) -> Catalog:
@@ -244,7 +185,7 @@ class _Parser:
         self.advance(0, number, "comment")
         kind, body = line[1:2], line[2:]
         if kind == ",":
-            self.msg.flags = _normalize_flags(body)  # gettext keeps only the last #, line
+            self.msg.flags = normalize_flags(body)  # gettext keeps only the last #, line
         elif kind == ":":
             refs = self.msg.references
             refs += [ref for ref in dict.fromkeys(_parse_references(body)) if ref not in refs]
@@ -374,25 +315,6 @@ def _unescape(body: str, parser: _Parser, number: int) -> str:
         raise parser.error("escaped bytes are not UTF-8", number) from None
 
 
-def _normalize_flags(text: str) -> list[str]:
-    """Read a ``#,`` line as gettext does; return the flags in its canonical order."""
-    tokens = iter(token for token in re.split(r"[\s,]+", text) if token)
-    fuzzy, wrap, span, formats = False, "", "", {}
-    for token in tokens:
-        match = re.fullmatch(r"(no-|possible-|impossible-)?(.+)-format", token)
-        if token == "range:":  # the next token is its value, consumed even if invalid
-            bounds = re.match(r"(\d+)\.\.(\d+)", next(tokens, ""))
-            if bounds and int(bounds[1]) <= int(bounds[2]):
-                span = f"range: {int(bounds[1])}..{int(bounds[2])}"
-        elif match and match[2] in FORMATS:
-            formats[match[2]] = {"no-": "no-", "impossible-": None}.get(match[1], "")
-        fuzzy = fuzzy or token == "fuzzy"
-        wrap = token if token in ("wrap", "no-wrap") else wrap
-    flags = ["fuzzy"] * fuzzy + [f"{formats[lang]}{lang}-format" for lang in FORMATS
-                                  if formats.get(lang) is not None]
-    return flags + [span] * bool(span) + ["no-wrap"] * (wrap == "no-wrap")
-
-
 def _parse_references(text: str) -> list[str]:
     """Split a ``#:`` line into ``file:line`` tokens as gettext's reader does."""
     refs, tokens, i = [], text.split(), 0
@@ -413,84 +335,3 @@ def _parse_references(text: str) -> list[str]:
     return refs
 
 
-def write_po(catalog: Catalog, path: str | Path) -> bool:
-    """Write ``catalog`` as msgcat would (atomically); True if the file changed."""
-    return write_text(path, format_po(catalog))
-
-
-def format_po(catalog: Catalog) -> str:
-    """Render ``catalog`` exactly as GNU msgcat 0.21 renders the same content.
-
-    Each domain's entries follow its ``domain`` line, the default domain
-    first and unnamed (msgcat's order). Raises CatalogError for what would
-    read back differently: a header charset other than UTF-8 (or ASCII for
-    ASCII text), a comment holding a line break or ending in a backslash.
-    """
-    domains: dict[str, list[Message]] = {DEFAULT_DOMAIN: []}
-    for message in catalog.messages:
-        domains.setdefault(message.domain, []).append(message)
-    parts = []
-    for name, messages in domains.items():
-        live = [_format_message(m, catalog) for m in messages if not m.obsolete]
-        dead = [_format_message(m, catalog) for m in messages if m.obsolete and _first_msgstr(m)]
-        if name != DEFAULT_DOMAIN:
-            live.insert(0, f'domain "{name}"\n')
-        if live or dead:
-            parts.append("\n".join(live + dead))
-    text = "\n".join(parts)
-    _require_utf8(catalog, text)
-    return text
-
-
-def _first_msgstr(msg: Message) -> str:
-    return msg.msgstr_plural.get(0, "") if msg.msgid_plural is not None else msg.msgstr
-
-
-def _format_message(msg: Message, catalog: Catalog) -> str:
-    lines = [_comment_line("#", text, msg, catalog) for text in msg.translator_comments]
-    lines += [_comment_line("#.", text, msg, catalog) for text in msg.extracted_comments]
-    lines += _reference_lines(msg.references)
-    flags = [flag for flag in _normalize_flags(", ".join(msg.flags))
-             if not (flag == "fuzzy" and not _first_msgstr(msg)
-                     or msg.obsolete and flag.startswith("range:"))]
-    lines += ["#, " + ", ".join(flags)] if flags else []
-    wrap = "no-wrap" not in flags
-    fmt = next((f[:-7] for f in flags if f.endswith("-format") and f[:3] != "no-"), "")
-    for name in ("msgctxt", "msgid", "msgid_plural"):
-        if (value := getattr(msg, "previous_" + name)) is not None:
-            lines += wrap_string("#~| " if msg.obsolete else "#| ", name, value, wrap, fmt)
-    fields = [("msgctxt", msg.msgctxt), ("msgid", msg.msgid), ("msgid_plural", msg.msgid_plural)]
-    if msg.msgid_plural is None:
-        fields.append(("msgstr", msg.msgstr))
-    else:
-        plural = msg.msgstr_plural or {0: ""}
-        fields += [(f"msgstr[{n}]", plural[n]) for n in sorted(plural)]
-    for name, text in fields:
-        if text is not None:
-            lines += wrap_string("#~ " if msg.obsolete else "", name, text, wrap, fmt)
-    return "".join(line + "\n" for line in lines)
-
-
-def _comment_line(marker: str, text: str, msg: Message, catalog: Catalog) -> str:
-    """One comment line, as msgcat writes it; refuse text no comment line can
-    hold: a line break would read back as two comments, and a final backslash
-    would join the next line (a comment has no escapes)."""
-    if "\n" in text or text.endswith("\\"):
-        problem = "a line break" if "\n" in text else "a final backslash"
-        raise CatalogError(f"comment {text[:40]!r} of msgid {msg.msgid[:40]!r} holds {problem}, "
-                           "which a PO comment cannot hold (it would read back differently)",
-                           path=catalog.path, line=msg.lineno or None)
-    return marker + (" " + text if text else "")
-
-
-def _reference_lines(refs: list[str]) -> list[str]:
-    lines, line, column = [], "#:", 2
-    for ref in dict.fromkeys(refs):  # gettext drops repeated positions when reading
-        while ref.startswith("./"):
-            ref = ref[2:]
-        size = len(ref.encode("utf-8")) + 1
-        if column > 2 and column + size > PAGE_WIDTH:
-            lines.append(line)
-            line, column = "#:", 2
-        line, column = f"{line} {ref}", column + size
-    return lines + [line] if refs else lines
