@@ -30,7 +30,16 @@ OFTEN = 5  # gettext: a form taken this often in TESTED "applies to infinitely m
 _TOKEN_RE = re.compile(r"[ \t]*(?:(\d+)|(==|!=|<=|>=|&&|\|\||[-+*/%<>!?:()n]))")
 _BINARY = (("||",), ("&&",), ("==", "!="), ("<", ">", "<=", ">="), ("+", "-"), ("*", "/", "%"))
 
-Node = tuple  # ("n",) | ("num", value) | (operator, operand, ...)
+
+
+@dataclass(frozen=True)
+class Node:
+    """One node of a parsed expression: ``n``, a number (``num``, ``value``)
+    or an operator applied to ``args``."""
+
+    op: str
+    args: tuple[Node, ...] = ()
+    value: int = 0
 
 
 @dataclass(frozen=True)
@@ -68,21 +77,21 @@ def parse_expression(text: str) -> Node:
 def evaluate(node: Node, n: int) -> int:
     """The form for ``n``, with C unsigned long arithmetic; ZeroDivisionError
     for a division or remainder by zero (a crash in C)."""
-    op = node[0]
+    op, args = node.op, node.args
     if op == "n":
         return n & MASK
     if op == "num":
-        return int(node[1]) & MASK
+        return node.value & MASK
     if op == "?":
-        return evaluate(node[2] if evaluate(node[1], n) else node[3], n)
+        return evaluate(args[1] if evaluate(args[0], n) else args[2], n)
     if op == "!":
-        return int(not evaluate(node[1], n))
-    left = evaluate(node[1], n)
+        return int(not evaluate(args[0], n))
+    left = evaluate(args[0], n)
     if op == "||":
-        return int(bool(left) or bool(evaluate(node[2], n)))
+        return int(bool(left) or bool(evaluate(args[1], n)))
     if op == "&&":
-        return int(bool(left) and bool(evaluate(node[2], n)))
-    return _arithmetic(op, left, evaluate(node[2], n))
+        return int(bool(left) and bool(evaluate(args[1], n)))
+    return _arithmetic(op, left, evaluate(args[1], n))
 
 
 _OPERATORS = {
@@ -139,7 +148,8 @@ def _counts(expression: str, nplurals: int) -> tuple[int, ...]:
 
 
 def _tokenize(text: str) -> list[str]:
-    tokens, pos = [], 0
+    tokens: list[str] = []
+    pos = 0
     while text[pos:].strip(" \t"):
         match = _TOKEN_RE.match(text, pos)
         if match is None:
@@ -158,7 +168,7 @@ def _conditional(tokens: list[str], pos: int) -> tuple[Node, int]:
         if pos >= len(tokens) or tokens[pos] != ":":
             raise PluralFormsError("invalid plural expression: '?' without ':'")
         otherwise, pos = _conditional(tokens, pos + 1)
-        return ("?", test, then, otherwise), pos
+        return Node("?", (test, then, otherwise)), pos
     return test, pos
 
 
@@ -169,7 +179,7 @@ def _binary(tokens: list[str], pos: int, level: int) -> tuple[Node, int]:
     left, pos = _binary(tokens, pos, level + 1)
     while pos < len(tokens) and tokens[pos] in _BINARY[level]:
         right, after = _binary(tokens, pos + 1, level + 1)
-        left, pos = (tokens[pos], left, right), after
+        left, pos = Node(tokens[pos], (left, right)), after
     return left, pos
 
 
@@ -179,11 +189,11 @@ def _unary(tokens: list[str], pos: int) -> tuple[Node, int]:
     token = tokens[pos]
     if token == "!":
         operand, pos = _unary(tokens, pos + 1)
-        return ("!", operand), pos
+        return Node("!", (operand,)), pos
     if token == "n":
-        return ("n",), pos + 1
+        return Node("n"), pos + 1
     if token.isdigit():
-        return ("num", int(token)), pos + 1
+        return Node("num", value=int(token)), pos + 1
     if token == "(":
         inner, pos = _conditional(tokens, pos + 1)
         if pos >= len(tokens) or tokens[pos] != ")":

@@ -51,7 +51,8 @@ def compare_form(source: str, target: str, lang: str | None, strict: bool,
 
 def _c_args(text: str) -> list[tuple[str, str]]:
     """(directive, type) of each argument in order; numbered ones by number."""
-    numbered, plain = {}, []
+    numbered: dict[int, tuple[str, str]] = {}
+    plain: list[tuple[str, str]] = []
     for match in _DIRECTIVE_RE.finditer(text):
         number, _, size, conversion = match.groups()
         if conversion == "%":
@@ -76,7 +77,8 @@ def _compare_c(source: list[tuple[str, str]], target: list[tuple[str, str]], str
 
 
 def _python_args(text: str) -> tuple[dict[str, tuple[str, str]], list[tuple[str, str]]]:
-    named, unnamed = {}, []
+    named: dict[str, tuple[str, str]] = {}
+    unnamed: list[tuple[str, str]] = []
     for match in _DIRECTIVE_RE.finditer(text):
         _, name, _, conversion = match.groups()
         if conversion == "%":
