@@ -168,7 +168,7 @@ def stats(paths: tuple[str, ...], as_json: bool) -> None:
     else:
         config = _config()
         files = [(p, config.relative(p)) for p in project_catalogs(config)]
-    results = [catalog_stats(read_po(path), shown) for path, shown in files]
+    results = [catalog_stats(read_po(path, foreign=True), shown) for path, shown in files]
     for item in results:
         if as_json:
             record = {key: getattr(item, key) for key in item.__dataclass_fields__}

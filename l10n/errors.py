@@ -35,6 +35,10 @@ class CatalogError(L10nError):
     """A PO/POT catalog is malformed or cannot be written."""
 
 
+class PluralFormsError(CatalogError):
+    """A header's Plural-Forms rule is one gettext refuses (``msgfmt -c``)."""
+
+
 class GlossaryError(L10nError):
     """The terminology glossary is malformed."""
 

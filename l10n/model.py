@@ -64,7 +64,11 @@ class Document:
 
 @dataclass
 class Message:
-    """One PO entry, with every field GNU gettext knows about."""
+    """One PO entry, with every field GNU gettext knows about.
+
+    ``domain`` is the one a ``domain "name"`` line above the entry set
+    (gettext's default, ``messages``, otherwise): msgids are unique per domain.
+    """
 
     msgid: str
     msgstr: str = ""
@@ -80,6 +84,7 @@ class Message:
     previous_msgid_plural: str | None = None
     obsolete: bool = False
     lineno: int = 0
+    domain: str = "messages"
 
     @property
     def fuzzy(self) -> bool:

@@ -1,4 +1,4 @@
-"""PO/POT files: a strict parser, and a writer byte-identical to GNU msgcat.
+"""PO/POT files: a strict parser that reads what GNU gettext reads.
 
 Why no polib: it accepts duplicate msgids and bad escapes silently, reports
 few errors with a line number, does not reproduce gettext's reading quirks
@@ -6,35 +6,20 @@ few errors with a line number, does not reproduce gettext's reading quirks
 does not write gettext's layout. A small line parser gives exact line
 numbers, so this module imports no PO library.
 
-Reading: input must be UTF-8 and the header charset UTF-8 (or the template
-placeholder ``CHARSET``); a byte order mark is rejected as msgcat rejects it;
-CRLF line endings are refused (GNU gettext would read them, but the
-write-back is LF, a whole-file diff); a line
-ending in a backslash continues on the next line (gettext's lexer); comments
-after the last entry are dropped, as msgcat drops them.
+Reading follows gettext's lexer: the text is decoded in the charset the
+header declares (UTF-8, ASCII, or with ``foreign=True`` any charset Python
+has a codec for; ``CHARSET`` reads as UTF-8); a byte order mark is rejected
+as msgcat rejects it; CRLF line endings are refused outside comments (GNU
+gettext would read them, but the write-back is LF, a whole-file diff), and a
+CR inside a comment is kept as msgcat keeps it; a line ending in a
+backslash continues on the next line; a ``#`` after an entry's last string
+starts the next entry's comment (after any other string, as in gettext, the
+entry lacks its msgstr); ``domain "name"`` lines put the entries below them
+in that domain; comments after the last entry are dropped, as msgcat drops
+them.
 
-Writing follows msgcat 0.21 (page width 79, libunistring 1.0); each rule
-was found by running msgcat on crafted and random input:
-
-* Strings are escaped (``\\a\\b\\f\\n\\r\\t\\v\\\\\\"``; other control characters
-  stay raw), cut after each ``\\n`` and wrapped on the *escaped* text at
-  UAX #14 opportunities so that a line holds 79 columns with its quotes. A
-  piece keeps its trailing spaces. No break inside an escape, just before a
-  final ``\\n``, or inside a c/python/python-brace format directive as
-  gettext 0.21 parses them (see _interiors, _brace_interiors); directives of
-  the other 27 languages are not parsed. Wide characters count 2 columns,
-  combining marks 0. A string with an inner ``\\n``, or one that wraps,
-  starts with ``""``. ``no-wrap`` disables wrapping.
-* ``#:`` references fill lines up to column 79 (in bytes); repeats are
-  dropped (when read, so ``./a:1`` and ``a:1`` both stay), then ``./``.
-* Flags: fuzzy, format flags in gettext's order (``possible-`` written plain,
-  ``impossible-`` dropped, last mention wins), range, no-wrap; unknown,
-  ``wrap`` and ``*-check`` flags are dropped; fuzzy is not written when the
-  (first) msgstr is empty, header included, but stays in the model.
-* Obsolete entries come after live ones, without their range flag; those
-  whose (first) msgstr is empty are dropped. Their comments are not ``#~``.
-* A catalog holding only a header is written (as ``msgcat --force-po``
-  does); plain msgcat writes nothing at all for it.
+Writing is :mod:`l10n.powriter` (re-exported here: ``format_po``,
+``write_po``).
 """
 
 from __future__ import annotations
@@ -43,33 +28,70 @@ import re
 from pathlib import Path
 
 from l10n.errors import CatalogError
-from l10n.files import write_text
 from l10n.model import Catalog, Message
-from l10n.wrapping import PAGE_WIDTH, wrap_string
+from l10n.powriter import DEFAULT_DOMAIN, FORMATS, codec_name, format_po, normalize_flags, require_utf8, write_po
 
-FORMATS = ("c objc python python-brace java java-printf csharp javascript scheme lisp elisp "
-           "librep ruby sh awk lua object-pascal smalltalk qt qt-plural kde kde-kuit boost "
-           "tcl perl perl-brace php gcc-internal gfc-internal ycp").split()
+__all__ = ["DEFAULT_DOMAIN", "FORMATS", "format_po", "parse_po", "read_po", "require_writable", "write_po"]
+
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)\s*")
 _LITERAL_RE = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*')
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))")
+_CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
+_DOMAIN_RE = re.compile(r'domain(?=[\s"])')
 _UNESCAPES = dict(zip('ntbrfva\\"', '\n\t\b\r\f\v\a\\"', strict=True))
 
 
-def read_po(path: str | Path) -> Catalog:
-    """Read and parse a PO/POT file; every error names the file and line."""
+def read_po(path: str | Path, *, foreign: bool = False) -> Catalog:
+    """Read and parse a PO/POT file; every error names the file and line.
+
+    A catalog ``update``, ``pretranslate`` and ``build`` can rewrite or
+    compile is UTF-8 (or ASCII) with one domain. ``foreign=True`` also reads
+    what only ``stats`` and ``check`` need to: a catalog in another charset
+    its header declares (decoded with Python's codecs, as gettext converts)
+    and one with several ``domain`` sections.
+    """
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise CatalogError(f"cannot read catalog: {exc.strerror}", path=str(path)) from exc
     if data.startswith(b"\xef\xbb\xbf"):
         raise CatalogError("UTF-8 byte order mark (gettext rejects it)", path=str(path), line=1)
+    catalog = parse_po(_decode(data, str(path)), str(path))
+    if not foreign:
+        require_writable(catalog)
+    return catalog
+
+
+def _decode(data: bytes, path: str) -> str:
+    """The file's text, in the charset its header declares (UTF-8 if none)."""
+    declared = _CHARSET_RE.search(data)
+    name = declared.group(1).decode("ascii", "replace") if declared else "UTF-8"
+    codec = codec_name(name)
+    if codec is None:
+        line = data.count(b"\n", 0, declared.start()) + 1 if declared else 1
+        raise CatalogError(f"unknown charset {name} in the header", path=path, line=line)
     try:
-        text = data.decode("utf-8")
+        return data.decode(codec)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise CatalogError("invalid UTF-8", path=str(path), line=line) from None
-    return parse_po(text, str(path))
+        raise CatalogError("invalid UTF-8" if codec == "utf-8" else f"not valid {name} (byte 0x{data[exc.start]:02x})",
+                           path=path, line=line) from None
+
+
+def require_writable(catalog: Catalog) -> None:
+    """Refuse a catalog l10n cannot write back as it read it.
+
+    l10n writes UTF-8 catalogs of one domain. A catalog in another charset is
+    converted first (``msgconv``), so the conversion is the team's choice and
+    one visible diff; a second domain belongs in its own file (``update``
+    would otherwise drop its entries, as they match no template entry).
+    """
+    require_utf8(catalog)
+    other = next((m for m in catalog.messages if m.domain != DEFAULT_DOMAIN), None)
+    if other is not None:
+        raise CatalogError(f"entries in domain {other.domain!r}: l10n reads and writes one domain "
+                           "per catalog; move them to a catalog of their own", path=catalog.path,
+                           line=other.lineno or 1)
 
 
 def parse_po(text: str, path: str) -> Catalog:
@@ -78,9 +100,6 @@ def parse_po(text: str, path: str) -> Catalog:
     if "\0" in text:
         raise parser.error("contains a NUL byte (it would cut the string in a compiled MO file)",
                            text[: text.index("\0")].count("\n") + 1)
-    if "\r\n" in text:
-        raise parser.error("has CRLF (Windows) line endings; convert to LF (dos2unix, or git's core.autocrlf=input)",
-                           text[: text.index("\r\n")].count("\n") + 1)
     lines = text.split("\n")
     index = 0
     while index < len(lines):
@@ -88,6 +107,9 @@ def parse_po(text: str, path: str) -> Catalog:
         while line.endswith("\\") and index + 1 < len(lines):
             index += 1
             line = line[:-1] + lines[index]
+        if line.endswith("\r") and not _is_comment(line):
+            raise parser.error("has CRLF (Windows) line endings; convert to LF (dos2unix, or git's core.autocrlf=input)",
+                               number)
         parser.feed(line, number)
         index += 1
     parser.finish()
@@ -95,20 +117,19 @@ def parse_po(text: str, path: str) -> Catalog:
     return Catalog(messages=parser.messages, path=path)
 
 
-def _check_charset(parser: _Parser, text: str) -> None:
-    """The header must declare UTF-8 (or a template's CHARSET placeholder).
+def _is_comment(line: str) -> bool:
+    """A ``#`` comment line: gettext keeps a CR in it, as any other character."""
+    text = line.lstrip()
+    return text.startswith("#") and not text.startswith(("#~", "#|"))
 
-    Without a charset, GNU tools refuse a file holding non-ASCII text; we say
-    so up front rather than guess.
-    """
+
+def _check_charset(parser: _Parser, text: str) -> None:
+    """Without a charset, GNU tools refuse a file holding non-ASCII text; we
+    say so up front rather than guess."""
     header = next((m for m in parser.messages if m.is_header), None)
-    charset = re.search(r"charset=(\S+)", header.msgstr) if header else None
-    if charset is None:
-        if not text.isascii():
-            raise parser.error("no charset in the header (add Content-Type: text/plain; charset=UTF-8)",
-                               header.lineno if header else 1)
-    elif charset.group(1).upper() not in ("UTF-8", "CHARSET"):
-        raise parser.error(f"charset {charset.group(1)} is not UTF-8", header.lineno if header else 1)
+    if (header is None or "charset=" not in header.msgstr) and not text.isascii():
+        raise parser.error("no charset in the header (add Content-Type: text/plain; charset=UTF-8)",
+                           header.lineno if header else 1)
 
 
 class _Parser:
@@ -123,11 +144,12 @@ class _Parser:
     def __init__(self, path: str) -> None:
         self.path = path
         self.messages: list[Message] = []
-        self.keys: dict[tuple[str | None, str], int] = {}
+        self.keys: dict[tuple[str, str | None, str], int] = {}
+        self.domain = DEFAULT_DOMAIN
         self.start()
 
     def start(self) -> None:
-        self.msg, self.stage, self.field = Message(msgid=""), 0, ""
+        self.msg, self.stage, self.field = Message(msgid="", domain=self.domain), 0, ""
         self.fixed = False  # whether a keyword line has fixed msg.obsolete
 
     def error(self, text: str, line: int) -> CatalogError:
@@ -163,7 +185,7 @@ class _Parser:
         self.advance(0, number, "comment")
         kind, body = line[1:2], line[2:]
         if kind == ",":
-            self.msg.flags = _normalize_flags(body)  # gettext keeps only the last #, line
+            self.msg.flags = normalize_flags(body)  # gettext keeps only the last #, line
         elif kind == ":":
             refs = self.msg.references
             refs += [ref for ref in dict.fromkeys(_parse_references(body)) if ref not in refs]
@@ -174,6 +196,9 @@ class _Parser:
             self.msg.translator_comments.append(body[1:] if body[:1] == " " else body)
 
     def strings(self, rest: str, number: int, previous: bool, obsolete: bool) -> None:
+        if _DOMAIN_RE.match(rest) and not previous and not obsolete:
+            self.set_domain(rest, number)
+            return
         match = _KEYWORD_RE.match(rest)
         if not rest.startswith('"') and not match:
             raise self.error(f"unknown keyword {rest.split()[0]!r}", number)
@@ -191,8 +216,25 @@ class _Parser:
             if self.fixed and self.msg.obsolete != obsolete:
                 raise self.error("entry mixes obsolete (#~) and live lines", number)
             self.msg.obsolete, self.fixed = obsolete, True
-        value = self.literals(rest[match.end():] if match else rest, number)
+        value, comment = self.literals(rest[match.end():] if match else rest, number)
         self.put(self.field, value, new=match is not None)
+        if comment:  # gettext's lexer: a comment may follow the string on its line
+            self.feed(comment, number)
+
+    def set_domain(self, rest: str, number: int) -> None:
+        """``domain "name"``: later entries belong to ``name``; comments above it
+        are dropped, as gettext drops them (they belong to no entry)."""
+        name, comment = self.literals(rest[len("domain"):], number)
+        if not name or self.stage in (1, 2):
+            raise self.error("domain out of order" if name else "empty domain name", number)
+        if self.stage in (3, 4):
+            raise self.error(f"missing msgstr (line {number} starts a domain)", self.msg.lineno)
+        if self.stage == 5:
+            self.close()
+        self.domain = name
+        self.start()
+        if comment:
+            self.feed(comment, number)
 
     def keyword(self, name: str, index: str | None, number: int) -> None:
         msg, label = self.msg, f"msgstr[{index}]" if index else name
@@ -216,12 +258,15 @@ class _Parser:
         else:
             setattr(self.msg, field, ("" if new else getattr(self.msg, field)) + value)
 
-    def literals(self, rest: str, number: int) -> str:
-        """Decode the string literal(s) of a line; gettext joins adjacent ones."""
+    def literals(self, rest: str, number: int) -> tuple[str, str]:
+        """Decode the string literal(s) of a line (gettext joins adjacent ones);
+        also return a ``#`` comment that ends the line, or ""."""
         parts: list[str] = []
         pos = 0
         while pos < len(rest) or not parts:
             match = _LITERAL_RE.match(rest, pos)
+            if not match and parts and rest[pos:].startswith("#"):
+                return "".join(parts), rest[pos:]
             if not match:
                 tail = rest[pos:].strip()
                 problem = ("unterminated string" if tail.startswith('"') else
@@ -229,10 +274,10 @@ class _Parser:
                 raise self.error(problem, number)
             parts.append(_unescape(match.group(1), self, number))
             pos = match.end()
-        return "".join(parts)
+        return "".join(parts), ""
 
     def close(self) -> None:
-        if (first := self.keys.setdefault(self.msg.key, self.msg.lineno)) != self.msg.lineno:
+        if (first := self.keys.setdefault((self.msg.domain, *self.msg.key), self.msg.lineno)) != self.msg.lineno:
             raise self.error(f"duplicate message (first defined at line {first})", self.msg.lineno)
         self.messages.append(self.msg)
         self.start()
@@ -270,25 +315,6 @@ def _unescape(body: str, parser: _Parser, number: int) -> str:
         raise parser.error("escaped bytes are not UTF-8", number) from None
 
 
-def _normalize_flags(text: str) -> list[str]:
-    """Read a ``#,`` line as gettext does; return the flags in its canonical order."""
-    tokens = iter(token for token in re.split(r"[\s,]+", text) if token)
-    fuzzy, wrap, span, formats = False, "", "", {}
-    for token in tokens:
-        match = re.fullmatch(r"(no-|possible-|impossible-)?(.+)-format", token)
-        if token == "range:":  # the next token is its value, consumed even if invalid
-            bounds = re.match(r"(\d+)\.\.(\d+)", next(tokens, ""))
-            if bounds and int(bounds[1]) <= int(bounds[2]):
-                span = f"range: {int(bounds[1])}..{int(bounds[2])}"
-        elif match and match[2] in FORMATS:
-            formats[match[2]] = {"no-": "no-", "impossible-": None}.get(match[1], "")
-        fuzzy = fuzzy or token == "fuzzy"
-        wrap = token if token in ("wrap", "no-wrap") else wrap
-    flags = ["fuzzy"] * fuzzy + [f"{formats[lang]}{lang}-format" for lang in FORMATS
-                                  if formats.get(lang) is not None]
-    return flags + [span] * bool(span) + ["no-wrap"] * (wrap == "no-wrap")
-
-
 def _parse_references(text: str) -> list[str]:
     """Split a ``#:`` line into ``file:line`` tokens as gettext's reader does."""
     refs, tokens, i = [], text.split(), 0
@@ -309,60 +335,3 @@ def _parse_references(text: str) -> list[str]:
     return refs
 
 
-def write_po(catalog: Catalog, path: str | Path) -> bool:
-    """Write ``catalog`` as msgcat would (atomically); True if the file changed."""
-    return write_text(path, format_po(catalog))
-
-
-def format_po(catalog: Catalog) -> str:
-    """Render ``catalog`` exactly as GNU msgcat 0.21 renders the same content."""
-    live = [_format_message(m) for m in catalog.messages if not m.obsolete]
-    dead = [_format_message(m) for m in catalog.messages if m.obsolete and _first_msgstr(m)]
-    return "\n".join(live + dead)
-
-
-def _first_msgstr(msg: Message) -> str:
-    return msg.msgstr_plural.get(0, "") if msg.msgid_plural is not None else msg.msgstr
-
-
-def _format_message(msg: Message) -> str:
-    lines = [line for text in msg.translator_comments for line in _comment_lines("#", text)]
-    lines += [line for text in msg.extracted_comments for line in _comment_lines("#.", text)]
-    lines += _reference_lines(msg.references)
-    flags = [flag for flag in _normalize_flags(", ".join(msg.flags))
-             if not (flag == "fuzzy" and not _first_msgstr(msg)
-                     or msg.obsolete and flag.startswith("range:"))]
-    lines += ["#, " + ", ".join(flags)] if flags else []
-    wrap = "no-wrap" not in flags
-    fmt = next((f[:-7] for f in flags if f.endswith("-format") and f[:3] != "no-"), "")
-    for name in ("msgctxt", "msgid", "msgid_plural"):
-        if (value := getattr(msg, "previous_" + name)) is not None:
-            lines += wrap_string("#~| " if msg.obsolete else "#| ", name, value, wrap, fmt)
-    fields = [("msgctxt", msg.msgctxt), ("msgid", msg.msgid), ("msgid_plural", msg.msgid_plural)]
-    if msg.msgid_plural is None:
-        fields.append(("msgstr", msg.msgstr))
-    else:
-        plural = msg.msgstr_plural or {0: ""}
-        fields += [(f"msgstr[{n}]", plural[n]) for n in sorted(plural)]
-    for name, text in fields:
-        if text is not None:
-            lines += wrap_string("#~ " if msg.obsolete else "", name, text, wrap, fmt)
-    return "".join(line + "\n" for line in lines)
-
-
-def _comment_lines(marker: str, text: str) -> list[str]:
-    """A comment line per ``\\n``-separated part, as msgcat writes them once re-read."""
-    return [marker + (" " + part if part else "") for part in text.split("\n")]
-
-
-def _reference_lines(refs: list[str]) -> list[str]:
-    lines, line, column = [], "#:", 2
-    for ref in dict.fromkeys(refs):  # gettext drops repeated positions when reading
-        while ref.startswith("./"):
-            ref = ref[2:]
-        size = len(ref.encode("utf-8")) + 1
-        if column > 2 and column + size > PAGE_WIDTH:
-            lines.append(line)
-            line, column = "#:", 2
-        line, column = f"{line} {ref}", column + size
-    return lines + [line] if refs else lines

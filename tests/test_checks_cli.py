@@ -120,6 +120,15 @@ def test_malformed_catalog_is_exit_1_not_a_crash(project: Path) -> None:
     assert "locales/ru/LC_MESSAGES/a.po" in result.output  # still checked
 
 
+@pytest.mark.parametrize("options", [["--select", "numbers"], ["--ignore", "po-syntax"], ["--ignore", "validity"]])
+def test_unparsable_catalog_fails_whatever_the_selection(project: Path, options: list[str]) -> None:
+    (project / "locales/uk/LC_MESSAGES/a.po").write_text('msgid "a"\nmsgstr "b\n', "utf-8")
+    result = run(*options, "locales/uk/LC_MESSAGES/a.po")
+    assert result.exit_code == 1
+    assert "locales/uk/LC_MESSAGES/a.po:2: error: po-syntax: unterminated string" in result.output
+    assert "passed" not in result.output
+
+
 def test_tool_errors_exit_3(project: Path) -> None:
     (project / "locales/glossary.csv").write_text("en,kind\nKyiv,place\n", "utf-8")
     result = run()

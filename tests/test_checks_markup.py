@@ -59,4 +59,4 @@ def test_plural_forms_may_drop_the_count() -> None:
     plural = {0: "одна хвилина", 1: "%(n)d хвилини", 2: "%(n)d хвилин"}
     assert found("%(n)d minute", "", flags=["python-format"], plural=plural) == []
     plural[2] = "%(m)d хвилин"
-    assert found("%(n)d minute", "", flags=["python-format"], plural=plural) == ["format-specifiers: format specifier(s) not in the source: %(m)d"]
+    assert found("%(n)d minute", "", flags=["python-format"], plural=plural) == ["format-specifiers: msgstr[2]: format specifier(s) not in the source: %(m)d"]

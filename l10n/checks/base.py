@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model import Catalog, Message, Term
+from ..plural_expr import PluralForms
 from .text import Text, analyze
 
 SEVERITIES = ("error", "warning")
@@ -77,12 +78,14 @@ class Glossary:
 
 @dataclass
 class Context:
-    """What every check of one catalog may consult: its language and the glossary."""
+    """What every check of one catalog may consult: its language, the glossary
+    and its header's plural rule (None when absent or invalid)."""
 
     lang: str | None
     glossary: Glossary
     minimum: float = 100.0
     nplurals: int | None = None
+    plural_rule: PluralForms | None = None
 
 
 @dataclass

@@ -8,11 +8,15 @@ or the program is broken, not merely worse.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
 from ..inline import PLACEHOLDER_RE
+from ..model import Message
+from ..plural_expr import PluralForms
 from .base import Context, Unit, register
+from .formatspec import compare_form, language
 from .text import analyze
 
 
@@ -76,19 +80,23 @@ def check_formats(unit: Unit, ctx: Context) -> Iterator[str]:
     """Format specifiers (%(name)s, %d, {0}) differ from the source of a *-format entry.
 
     Positional printf specifiers must keep their order, named ones only
-    their names. Plural forms may drop the count (Ukrainian form 0 reads
-    "одна хвилина"), so there only unknown specifiers are errors.
+    their names. Plural forms follow ``msgfmt -c`` (see
+    :mod:`~l10n.checks.formatspec`): a form the plural rule uses for few n
+    ("одна хвилина" for n = 1 only) may drop the count; Ukrainian form 0,
+    also used for 21, 31…, may not.
     """
-    if unit.source.format_kind is None or (not unit.source.formats and not unit.target.formats):
+    if unit.source.format_kind is None:
+        return
+    if unit.message.msgid_plural is not None:
+        yield from _check_plural_form(unit, ctx)
+        return
+    if not unit.source.formats and not unit.target.formats:
         return
     source = [f for f in unit.source.formats if f not in ("%%", "{{", "}}")]
     target = [f for f in unit.target.formats if f not in ("%%", "{{", "}}")]
-    plural = unit.message.msgid_plural is not None
-    unknown = sorted(set(target) - set(source) - set(_other_form(unit)))
+    unknown = sorted(set(target) - set(source))
     if unknown:
         yield f"format specifier(s) not in the source: {' '.join(unknown)}"
-    if plural:
-        return
     missing = sorted((Counter(source) - Counter(target)).elements())
     if missing:
         yield f"format specifier(s) missing: {' '.join(missing)}"
@@ -96,14 +104,25 @@ def check_formats(unit: Unit, ctx: Context) -> Iterator[str]:
         yield f"positional format specifiers changed order: {' '.join(source)} → {' '.join(target)}"
 
 
+def _check_plural_form(unit: Unit, ctx: Context) -> Iterator[str]:
+    """msgfmt -c's rule: each form against msgid_plural, strict where the form
+    is used for many n (and the entry has several forms and a valid rule)."""
+    message = unit.message
+    source = message.msgid_plural or ""
+    several = len(message.msgstr_plural) > 1
+    rule = ctx.plural_rule
+    strict = not several or (rule is not None and rule.often(unit.form) and not _one_in_range(message, rule, unit.form))
+    source_formats = analyze(source, unit.source.format_kind).formats
+    for problem in compare_form(source, unit.target.raw, language(message.flags), strict,
+                                source_formats, unit.target.formats):
+        yield f"msgstr[{unit.form}]: {problem}"
+
+
+def _one_in_range(message: Message, rule: PluralForms, form: int) -> bool:
+    """Whether a ``range: a..b`` flag leaves at most one n for the form."""
+    span = next((re.match(r"range: (\d+)\.\.(\d+)", f) for f in message.flags if f.startswith("range:")), None)
+    return span is not None and rule.count(form, int(span[1]), int(span[2])) <= 1
+
+
 def _positional(formats: list[str]) -> list[str]:
     return [f for f in formats if not f.startswith(("%(", "{")) or f == "{}"]
-
-
-def _other_form(unit: Unit) -> tuple[str, ...]:
-    """Specifiers of the other English form: a plural msgstr may use either."""
-    message = unit.message
-    if message.msgid_plural is None:
-        return ()
-    other = message.msgid_plural if unit.form == 0 else message.msgid
-    return analyze(other, unit.source.format_kind).formats

@@ -2,8 +2,9 @@
 
 Each catalog is parsed once and each message analyzed once; every check then
 reads the same :class:`~l10n.checks.text.Text`. A catalog that cannot be
-parsed becomes a ``po-syntax`` finding and the run goes on with the others:
-only the CLI decides what the findings mean for the exit code.
+parsed becomes a ``po-syntax`` finding, whichever checks are selected (a
+run never passes a file it could not read), and the run goes on with the
+others: only the CLI decides what the findings mean for the exit code.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from .base import (
     units,
 )
 from .completeness import counts
-from .validity import nplurals
+from .validity import nplurals, plural_rule
 
 Reader = Callable[[Path], Catalog]
 Key = tuple[str | None, str]
@@ -121,8 +122,9 @@ def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tup
 
 
 def check_catalogs(paths: Sequence[tuple[Path, str]], options: CheckOptions, reader: Reader | None = None) -> CheckResult:
-    """Read each ``(path, shown name)`` once and check them all."""
-    reader = reader or read_po
+    """Read each ``(path, shown name)`` once and check them all (any charset
+    and domain gettext reads: checking rewrites nothing)."""
+    reader = reader or functools.partial(read_po, foreign=True)
     loaded: list[LoadedCatalog | Finding] = []
     for path, shown in paths:
         try:
@@ -162,13 +164,16 @@ def check_loaded(items: Sequence[LoadedCatalog | Finding], options: CheckOptions
     kept: list[Checked] = []
     for item in items:
         if isinstance(item, Finding):
-            if any(c.id == "po-syntax" for c in checks) and (not wanted or path_language(item.path) in wanted):
+            if not wanted or path_language(item.path) in wanted:  # whatever --select and --ignore say
+                if REGISTRY["po-syntax"] not in result.checks:
+                    result.checks += (REGISTRY["po-syntax"],)
                 result.findings.append(item)
                 result.catalogs.append(CatalogSummary(item.path, path_language(item.path), valid=False))
             continue
         if wanted and item.lang not in wanted:
             continue
-        ctx = Context(item.lang, glossary, options.minimum, nplurals(item.catalog.header_fields().get("Plural-Forms")))
+        ctx = Context(item.lang, glossary, options.minimum, nplurals(item.catalog.header_fields().get("Plural-Forms")),
+                      plural_rule(item.catalog))
         translated = _check_catalog(item, ctx, checks, result, keep=bool(cross))
         kept.append(Checked(item, ctx, translated))
     if cross:

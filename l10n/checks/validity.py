@@ -4,7 +4,9 @@ A malformed catalog is reported as a finding with its file and line, so the
 other catalogs are still checked and CI shows every problem in one run. The
 structural checks here are the ones ``msgfmt -c`` makes and our parser
 would accept: a plural entry with the wrong number of forms, a header that
-does not say which language and plural rule the catalog uses.
+does not say which language and plural rule the catalog uses, a plural
+rule gettext refuses (parsed by :mod:`l10n.plural_expr`, never evaluated
+as Python).
 """
 
 from __future__ import annotations
@@ -12,6 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..errors import PluralFormsError
+from ..model import Catalog
+from ..plural_expr import PluralForms, plural_forms
 from .base import ALL_STATES, Context, LoadedCatalog, Unit, path_language, primary, register
 
 _NPLURALS_RE = re.compile(r"nplurals\s*=\s*(\d+)")
@@ -21,6 +26,16 @@ def nplurals(plural_forms: str | None) -> int | None:
     """``nplurals`` of a Plural-Forms header value, or None when absent."""
     match = _NPLURALS_RE.search(plural_forms or "")
     return int(match.group(1)) if match else None
+
+
+def plural_rule(catalog: Catalog) -> PluralForms | None:
+    """The header's plural rule, or None when it has none or an invalid one
+    (the ``plural-expression`` check reports that)."""
+    header = catalog.header
+    try:
+        return plural_forms(header.msgstr) if header is not None else None
+    except PluralFormsError:
+        return None
 
 
 @register("po-syntax", "error", "file")
@@ -52,3 +67,15 @@ def check_header(loaded: LoadedCatalog, ctx: Context) -> Iterator[tuple[int, str
         yield line or 1, f"Language header says {declared!r} but the catalog is in the {folder} folder"
     if "Plural-Forms" not in fields and any(m.msgid_plural is not None for m in loaded.catalog.entries()):
         yield line or 1, "plural entries but no Plural-Forms header"
+
+
+@register("plural-expression", "error", "catalog")
+def check_plural_expression(loaded: LoadedCatalog, ctx: Context) -> Iterator[tuple[int, str]]:
+    """The header's Plural-Forms rule is one msgfmt -c refuses: bad syntax, or a value not below nplurals for some n in 0..1000."""
+    header = loaded.catalog.header
+    if header is None:
+        return
+    try:
+        plural_forms(header.msgstr)
+    except PluralFormsError as error:
+        yield header.lineno or 1, error.message

@@ -1,0 +1,186 @@
+"""PO/POT writing, byte-identical to GNU msgcat; the gettext names both sides share.
+
+Writing follows msgcat 0.21 (page width 79, libunistring 1.0); each rule
+was found by running msgcat on crafted and random input:
+
+* Strings are escaped (``\\a\\b\\f\\n\\r\\t\\v\\\\\\"``; other control characters
+  stay raw), cut after each ``\\n`` and wrapped on the *escaped* text at
+  UAX #14 opportunities so that a line holds 79 columns with its quotes. A
+  piece keeps its trailing spaces. No break inside an escape, just before a
+  final ``\\n``, or inside a c/python/python-brace format directive as
+  gettext 0.21 parses them (see _interiors, _brace_interiors); directives of
+  the other 27 languages are not parsed. Wide characters count 2 columns,
+  combining marks 0. A string with an inner ``\\n``, or one that wraps,
+  starts with ``""``. ``no-wrap`` disables wrapping.
+* ``#:`` references fill lines up to column 79 (in bytes); repeats are
+  dropped (when read, so ``./a:1`` and ``a:1`` both stay), then ``./``.
+* Flags: fuzzy, format flags in gettext's order (``possible-`` written plain,
+  ``impossible-`` dropped, last mention wins), range, no-wrap; unknown,
+  ``wrap`` and ``*-check`` flags are dropped; fuzzy is not written when the
+  (first) msgstr is empty, header included, but stays in the model.
+* Obsolete entries come after live ones, without their range flag; those
+  whose (first) msgstr is empty are dropped. Their comments are not ``#~``.
+* Each ``domain`` section follows its ``domain`` line, the default domain
+  first and unnamed.
+* A catalog holding only a header is written (as ``msgcat --force-po``
+  does); plain msgcat writes nothing at all for it.
+
+What cannot be written so that it reads back the same is refused
+(CatalogError): a header charset other than UTF-8 (ASCII for ASCII text), a
+comment holding a line break or ending in a backslash.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from l10n.errors import CatalogError
+from l10n.files import write_text
+from l10n.model import Catalog, Message
+from l10n.wrapping import PAGE_WIDTH, wrap_string
+
+FORMATS = ("c objc python python-brace java java-printf csharp javascript scheme lisp elisp "
+           "librep ruby sh awk lua object-pascal smalltalk qt qt-plural kde kde-kuit boost "
+           "tcl perl perl-brace php gcc-internal gfc-internal ycp").split()
+DEFAULT_DOMAIN = "messages"
+
+
+def codec_name(charset: str) -> str | None:
+    """Python's codec for a gettext charset name; None when Python has none.
+
+    The template placeholder ``CHARSET`` reads as UTF-8, as msgcat treats it
+    (ASCII, plus the UTF-8 our own templates hold).
+    """
+    if charset.upper() == "CHARSET":
+        return "utf-8"
+    try:
+        return codecs.lookup(charset).name.replace("us-ascii", "ascii")
+    except LookupError:
+        return None
+
+
+def require_utf8(catalog: Catalog, text: str | None = None) -> None:
+    """The writer writes UTF-8: a header declaring another charset is refused,
+    and so is ASCII when ``text`` (what would be written) is not ASCII."""
+    charset = _declared_charset(catalog)
+    codec = codec_name(charset) if charset is not None else "utf-8"
+    header = catalog.header
+    line = header.lineno or 1 if header else 1
+    if codec not in ("utf-8", "ascii"):
+        raise CatalogError(f"charset {charset} is not UTF-8; convert the catalog first: "
+                           f"msgconv --to-code=UTF-8 -o FILE FILE", path=catalog.path, line=line)
+    if codec == "ascii" and text is not None and not text.isascii():
+        raise CatalogError(f"charset {charset} but the text is not ASCII; declare charset=UTF-8",
+                           path=catalog.path, line=line)
+
+
+def _declared_charset(catalog: Catalog) -> str | None:
+    header = catalog.header
+    found = re.search(r"charset=([^\s]+)", header.msgstr) if header else None
+    return found.group(1) if found else None
+
+
+def normalize_flags(text: str) -> list[str]:
+    """Read a ``#,`` line as gettext does; return the flags in its canonical order."""
+    tokens = iter(token for token in re.split(r"[\s,]+", text) if token)
+    fuzzy, wrap, span, formats = False, "", "", {}
+    for token in tokens:
+        match = re.fullmatch(r"(no-|possible-|impossible-)?(.+)-format", token)
+        if token == "range:":  # the next token is its value, consumed even if invalid
+            bounds = re.match(r"(\d+)\.\.(\d+)", next(tokens, ""))
+            if bounds and int(bounds[1]) <= int(bounds[2]):
+                span = f"range: {int(bounds[1])}..{int(bounds[2])}"
+        elif match and match[2] in FORMATS:
+            formats[match[2]] = {"no-": "no-", "impossible-": None}.get(match[1], "")
+        fuzzy = fuzzy or token == "fuzzy"
+        wrap = token if token in ("wrap", "no-wrap") else wrap
+    flags = ["fuzzy"] * fuzzy + [f"{formats[lang]}{lang}-format" for lang in FORMATS
+                                  if formats.get(lang) is not None]
+    return flags + [span] * bool(span) + ["no-wrap"] * (wrap == "no-wrap")
+
+
+
+def write_po(catalog: Catalog, path: str | Path) -> bool:
+    """Write ``catalog`` as msgcat would (atomically); True if the file changed."""
+    return write_text(path, format_po(catalog))
+
+
+def format_po(catalog: Catalog) -> str:
+    """Render ``catalog`` exactly as GNU msgcat 0.21 renders the same content.
+
+    Each domain's entries follow its ``domain`` line, the default domain
+    first and unnamed (msgcat's order). Raises CatalogError for what would
+    read back differently: a header charset other than UTF-8 (or ASCII for
+    ASCII text), a comment holding a line break or ending in a backslash.
+    """
+    domains: dict[str, list[Message]] = {DEFAULT_DOMAIN: []}
+    for message in catalog.messages:
+        domains.setdefault(message.domain, []).append(message)
+    parts = []
+    for name, messages in domains.items():
+        live = [_format_message(m, catalog) for m in messages if not m.obsolete]
+        dead = [_format_message(m, catalog) for m in messages if m.obsolete and _first_msgstr(m)]
+        if name != DEFAULT_DOMAIN:
+            live.insert(0, f'domain "{name}"\n')
+        if live or dead:
+            parts.append("\n".join(live + dead))
+    text = "\n".join(parts)
+    require_utf8(catalog, text)
+    return text
+
+
+def _first_msgstr(msg: Message) -> str:
+    return msg.msgstr_plural.get(0, "") if msg.msgid_plural is not None else msg.msgstr
+
+
+def _format_message(msg: Message, catalog: Catalog) -> str:
+    lines = [_comment_line("#", text, msg, catalog) for text in msg.translator_comments]
+    lines += [_comment_line("#.", text, msg, catalog) for text in msg.extracted_comments]
+    lines += _reference_lines(msg.references)
+    flags = [flag for flag in normalize_flags(", ".join(msg.flags))
+             if not (flag == "fuzzy" and not _first_msgstr(msg)
+                     or msg.obsolete and flag.startswith("range:"))]
+    lines += ["#, " + ", ".join(flags)] if flags else []
+    wrap = "no-wrap" not in flags
+    fmt = next((f[:-7] for f in flags if f.endswith("-format") and f[:3] != "no-"), "")
+    for name in ("msgctxt", "msgid", "msgid_plural"):
+        if (value := getattr(msg, "previous_" + name)) is not None:
+            lines += wrap_string("#~| " if msg.obsolete else "#| ", name, value, wrap, fmt)
+    fields = [("msgctxt", msg.msgctxt), ("msgid", msg.msgid), ("msgid_plural", msg.msgid_plural)]
+    if msg.msgid_plural is None:
+        fields.append(("msgstr", msg.msgstr))
+    else:
+        plural = msg.msgstr_plural or {0: ""}
+        fields += [(f"msgstr[{n}]", plural[n]) for n in sorted(plural)]
+    for name, text in fields:
+        if text is not None:
+            lines += wrap_string("#~ " if msg.obsolete else "", name, text, wrap, fmt)
+    return "".join(line + "\n" for line in lines)
+
+
+def _comment_line(marker: str, text: str, msg: Message, catalog: Catalog) -> str:
+    """One comment line, as msgcat writes it; refuse text no comment line can
+    hold: a line break would read back as two comments, and a final backslash
+    would join the next line (a comment has no escapes)."""
+    if "\n" in text or text.endswith("\\"):
+        problem = "a line break" if "\n" in text else "a final backslash"
+        raise CatalogError(f"comment {text[:40]!r} of msgid {msg.msgid[:40]!r} holds {problem}, "
+                           "which a PO comment cannot hold (it would read back differently)",
+                           path=catalog.path, line=msg.lineno or None)
+    return marker + (" " + text if text else "")
+
+
+def _reference_lines(refs: list[str]) -> list[str]:
+    lines, line, column = [], "#:", 2
+    for ref in dict.fromkeys(refs):  # gettext drops repeated positions when reading
+        while ref.startswith("./"):
+            ref = ref[2:]
+        size = len(ref.encode("utf-8")) + 1
+        if column > 2 and column + size > PAGE_WIDTH:
+            lines.append(line)
+            line, column = "#:", 2
+        line, column = f"{line} {ref}", column + size
+    return lines + [line] if refs else lines
+
