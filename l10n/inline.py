@@ -301,10 +301,10 @@ _MARKUP_FORMS = re.compile(
     r"|<!--.*?(?:-->|\Z)|<[!?][^<>]*>?"  # a comment, declaration or processing instruction
     r"|</?[A-Za-z][\w-]*(?:[^<>]*>|[^<>]*\Z)"  # a tag, closed or not
     rf"|{ENTITY_RE.pattern}"
-    r"|!?\[[^\[\]]*\](?:\([^()]*\)?|\[[^\[\]]*\])"  # a link or image
-    r"|\b(?:javascript|vbscript|data):",
+    r"|!?\[[^\[\]]*\](?:\((?:[^()]|\([^()]*\))*\)?|\[[^\[\]]*\])",  # a link or image
     re.I | re.S,
 )
+_SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript):|\bdata:[a-z]+/", re.I)
 _EVENT_HANDLER = re.compile(r"\s(on[a-z]+)\s*=", re.I)
 
 
@@ -315,10 +315,11 @@ def markup_forms(text: str) -> list[str]:
     and event-handler attributes, each as written. Backslash-escaped
     characters are text, not markup.
     """
+    text = translator_text(text)
     forms: list[str] = []
-    for match in _MARKUP_FORMS.finditer(translator_text(text)):
+    for match in _MARKUP_FORMS.finditer(text):
         form = match.group(0)
         forms.append(form)
         if form.startswith("<"):
             forms.extend(f"{name}=" for name in _EVENT_HANDLER.findall(form))
-    return forms
+    return forms + [match.group(0).lower() for match in _SCRIPT_URL.finditer(text)]
