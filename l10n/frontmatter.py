@@ -74,9 +74,9 @@ def read_front_matter(text: str, shown: str) -> FrontMatter:
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise SourceError(f"malformed front matter: {problem}", shown, line) from None
     data = data if data is not None else {}
-    if not isinstance(data, dict) or not isinstance(node, (yaml.MappingNode, type(None))):
+    if not isinstance(data, dict):
         raise SourceError("front matter must be a mapping of keys to values", shown, 2)
-    values = _values(node, data, offset) if node is not None else {}
+    values = _values(node, data, offset) if isinstance(node, yaml.MappingNode) else {}
     return FrontMatter(data, match.end(), values)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l10n.errors import SourceError
 from l10n.frontmatter import quote, read_front_matter, split_front_matter
@@ -73,6 +75,17 @@ def test_quote_escapes_what_yaml_would_read_otherwise() -> None:
     for value in ["a: b # c", "line\u2028break", "bell\x07", 'q"\\', "x" * 300, "---", "'single'", ""]:
         assert yaml.safe_load(quote(value)) == value
         assert "\n" not in quote(value)
+
+
+@settings(max_examples=500, deadline=None, derandomize=True, database=None)
+@given(st.text())
+def test_any_text_quotes_to_one_line_of_yaml_that_reads_back(value: str) -> None:
+    assert "\n" not in quote(value)
+    assert yaml.safe_load(quote(value)) == value
+
+
+def test_null_front_matter_is_an_empty_mapping() -> None:
+    assert read_front_matter("---\n~\n---\nText.\n", "source/x.md").data == {}
 
 
 def test_byline_comes_from_the_edition_data() -> None:
