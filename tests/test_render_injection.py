@@ -154,3 +154,12 @@ def test_a_script_link_of_a_translator_is_text_in_the_markdown_edition() -> None
     msgstr = "Читайте <1>звіт</1> і <2/> [тут](javascript:alert(1))."
     edition = render_markdown(document, {(segment.context, segment.text): msgstr}, "uk")
     assert "і ![a map](img/map.png) \\[тут\\](javascript:alert(1))." in edition.markdown
+
+
+def test_a_translators_line_break_or_indent_opens_no_block() -> None:
+    document = _document()
+    segment = _segment(document, "The city")
+    source = _parse(_build(document, {}))
+    for msgstr in ("    Місто <1>вистояло</1> у <2>вівторок</2>.", "Місто\n\n# <1>вистояло</1>\n\n    у <2>вівторок</2>."):
+        page = _parse(_build(document, {(segment.context, segment.text): msgstr}))
+        assert page.elements <= source.elements, msgstr
