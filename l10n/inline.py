@@ -235,3 +235,91 @@ def restore(text: str, placeholders: tuple[Placeholder, ...]) -> str:
 def placeholder_tags(text: str) -> list[str]:
     """The placeholder tags of a msgid or msgstr, in order of appearance."""
     return [match.group(0) for match in PLACEHOLDER_RE.finditer(text)]
+
+
+# --- translator text ------------------------------------------------------------
+#
+# The text between placeholders is the translator's. Markup in it is never the
+# source's (the source's is behind the placeholders), so the edition shows it as
+# text: each character that Markdown or HTML would read as syntax gets a
+# backslash. A backslash escape is literal already and stays; an entity stays
+# only when the msgid has it too (``&nbsp;`` copied from the source).
+
+ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+_ESCAPE = r"\\[!-/:-@\[-`{-~]"
+_SYNTAX = re.compile(
+    rf"{_ESCAPE}|{ENTITY_RE.pattern}|<(?=[A-Za-z/!?])|[\[\]`*~]|\\\Z|(?<![^\W_])_|_(?![^\W_])"
+)
+_CELL_SYNTAX = re.compile(rf"{_SYNTAX.pattern}|\|")
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def restore_literal(text: str, placeholders: tuple[Placeholder, ...], msgid: str, cell: bool = False) -> str:
+    """:func:`restore`, with the translator's text between placeholders made literal.
+
+    ``msgid`` is the source's text (its entities may be kept); ``cell`` says
+    the text lands in a table cell, where ``|`` is syntax too. A line break
+    of the translator's becomes a space: it could open a new block.
+    """
+    table = {p.number: p for p in placeholders}
+    entities = frozenset(ENTITY_RE.findall(translator_text(msgid)))
+    out: list[str] = []
+    cursor = 0
+    for match in PLACEHOLDER_RE.finditer(text):
+        markup = restore(match.group(0), placeholders)
+        if int(match.group(2)) not in table or markup == match.group(0):
+            continue  # a tag of no placeholder is the translator's text
+        out.append(_literal(text[cursor : match.start()], entities, cell, markup))
+        out.append(markup)
+        cursor = match.end()
+    out.append(_literal(text[cursor:], entities, cell, ""))
+    return "".join(out)
+
+
+def _literal(chunk: str, entities: frozenset[str], cell: bool, following: str) -> str:
+    """``chunk`` as Markdown that reads as exactly its characters, before ``following``."""
+
+    def substitute(match: re.Match[str]) -> str:
+        found = match.group(0)
+        if len(found) == 2 and found[0] == "\\" or found in entities:
+            return found
+        return "\\" + found
+
+    chunk = (_CELL_SYNTAX if cell else _SYNTAX).sub(substitute, _LINE_BREAK.sub(" ", chunk))
+    if chunk.endswith("!") and following.startswith("["):
+        chunk = chunk[:-1] + "\\!"  # "!" before a link would make it an image
+    return chunk
+
+
+def translator_text(text: str) -> str:
+    """``text`` without its placeholders and backslash escapes: what a translator wrote."""
+    return re.sub(_ESCAPE, "  ", PLACEHOLDER_RE.sub(" ", text))
+
+
+_MARKUP_FORMS = re.compile(
+    r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"  # an autolink
+    r"|<!--.*?(?:-->|\Z)|<[!?][^<>]*>?"  # a comment, declaration or processing instruction
+    r"|</?[A-Za-z][\w-]*(?:[^<>]*>|[^<>]*\Z)"  # a tag, closed or not
+    rf"|{ENTITY_RE.pattern}"
+    r"|!?\[[^\[\]]*\](?:\((?:[^()]|\([^()]*\))*\)?|\[[^\[\]]*\])",  # a link or image
+    re.I | re.S,
+)
+_SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript):|\bdata:[a-z]+/", re.I)
+_EVENT_HANDLER = re.compile(r"\s(on[a-z]+)\s*=", re.I)
+
+
+def markup_forms(text: str) -> list[str]:
+    """HTML and Markdown markup in the text of a msgid or msgstr, outside placeholders.
+
+    Tags, comments, entities, autolinks, link and image syntax, script URLs
+    and event-handler attributes, each as written. Backslash-escaped
+    characters are text, not markup.
+    """
+    text = translator_text(text)
+    forms: list[str] = []
+    for match in _MARKUP_FORMS.finditer(text):
+        form = match.group(0)
+        forms.append(form)
+        if form.startswith("<"):
+            forms.extend(f"{name}=" for name in _EVENT_HANDLER.findall(form))
+    return forms + [match.group(0).lower() for match in _SCRIPT_URL.finditer(text)]

@@ -236,7 +236,7 @@ def _build_one(project: Project, document: Document, lang: str, catalog: Catalog
     translations = {m.key: m.msgstr for m in catalog.entries() if m.translated}
     edition = render_markdown(document, translations, lang)
     report.fallback = len(edition.fallback)
-    page = render_html(edition.markdown, lang, edition_title(document, translations))
+    page = render_html(edition, edition_title(document, translations))
     contents = (edition.markdown.encode("utf-8"), page.encode("utf-8"), format_mo(catalog))
     outputs = list(zip(_edition_paths(config, lang, document.slug), contents))
     report.files = [config.relative(target) for target, _ in outputs]

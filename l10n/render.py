@@ -11,16 +11,15 @@ from __future__ import annotations
 
 import datetime
 import html
-import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-import yaml
 from babel.dates import format_date
 from markdown_it import MarkdownIt
 
-from .inline import PLACEHOLDER_RE, restore
+from .frontmatter import body_start, quote, set_value
+from .inline import PLACEHOLDER_RE, restore, restore_literal
 from .model import Document, Segment
 
 Translations = Mapping[tuple[str | None, str], str]
@@ -28,26 +27,44 @@ Translations = Mapping[tuple[str | None, str], str]
 
 @dataclass
 class Edition:
-    """A built edition and how much of it fell back to the source."""
+    """A built edition and how much of it fell back to the source.
+
+    ``metadata`` is the edition's front matter as data (translated values in
+    place of the source's), ``body`` the Markdown after it.
+    """
 
     lang: str
     markdown: str
     translated: int = 0
     fallback: list[Segment] = field(default_factory=list)
+    metadata: dict[str, object] = field(default_factory=dict)
+    body: str = ""
 
 
 def render_markdown(document: Document, translations: Translations, lang: str) -> Edition:
     """The document with every translated segment substituted."""
-    edition = Edition(lang, "")
+    edition = Edition(lang, "", metadata=dict(document.metadata))
+    start = body_start(document.text)
+    segments = sorted(document.segments, key=lambda s: s.start)
+    head = _substitute(document, [s for s in segments if s.start < start], 0, start, translations, edition)
+    edition.body = _substitute(document, [s for s in segments if s.start >= start], start, len(document.text), translations, edition)
+    if document.metadata.get("language", lang) != lang:
+        head = set_value(head, "language", lang, document.path)
+        edition.metadata["language"] = lang
+    edition.markdown = head + edition.body
+    return edition
+
+
+def _substitute(document: Document, segments: list[Segment], start: int, end: int, translations: Translations, edition: Edition) -> str:
+    """``document.text[start:end]`` with the given segments translated."""
     parts: list[str] = []
-    cursor = 0
-    for segment in sorted(document.segments, key=lambda s: s.start):
+    cursor = start
+    for segment in segments:
         parts.append(document.text[cursor : segment.start])
         parts.append(_render_segment(segment, translations, edition, document))
         cursor = segment.end
-    parts.append(document.text[cursor:])
-    edition.markdown = _set_language(document, "".join(parts), lang)
-    return edition
+    parts.append(document.text[cursor:end])
+    return "".join(parts)
 
 
 def _render_segment(segment: Segment, translations: Translations, edition: Edition, document: Document) -> str:
@@ -60,8 +77,12 @@ def _render_segment(segment: Segment, translations: Translations, edition: Editi
     if restored == restore(segment.text, segment.placeholders):
         return segment.source  # unchanged text keeps the source's own line breaks
     if segment.label.startswith("front matter"):
-        return json.dumps(restored, ensure_ascii=False)
-    return restore(_escape_line_starts(msgstr, segment, document), segment.placeholders)
+        edition.metadata[segment.kind] = restored
+        return quote(restored)
+    if document.text[segment.end : segment.end + 1] in ("\n", ""):
+        msgstr = msgstr.rstrip(" \t")  # trailing spaces before a line break would make a <br>
+    msgstr = _escape_line_starts(msgstr, segment, document)
+    return restore_literal(msgstr, segment.placeholders, segment.text, cell=segment.kind == "table cell")
 
 
 # Text that would open a new block at the start of a line: a heading, quote,
@@ -86,25 +107,13 @@ def _escape_line_starts(msgstr: str, segment: Segment, document: Document) -> st
     breaks = {f"<{p.number}/>" for p in segment.placeholders if not p.paired and "\n" in p.opening}
     starts += [m.end() for m in PLACEHOLDER_RE.finditer(msgstr) if m.group(0) in breaks]
     for start in reversed(starts):
+        indent = len(msgstr) - start - len(msgstr[start:].lstrip(" \t"))
+        msgstr = msgstr[:start] + msgstr[start + indent :]  # four spaces would open a code block
         match = _BLOCK_START.match(msgstr, start)
         if match:
             marker = match.start(3) if match.group(3) else match.start(1)
             msgstr = msgstr[:marker] + "\\" + msgstr[marker:]
     return msgstr
-
-
-def _set_language(document: Document, text: str, lang: str) -> str:
-    """Point a front matter ``language:`` field at the edition's language."""
-    if "language" not in document.metadata or document.metadata["language"] == lang:
-        return text
-    return re.sub(r"(?m)\A(---[ \t]*\n(?:.*\n)*?)language:[ \t]*\S+", rf"\g<1>language: {lang}", text, count=1)
-
-
-def split_front_matter(markdown: str) -> tuple[str, str]:
-    match = re.match(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", markdown, re.S)
-    if not match:
-        return "", markdown
-    return match.group(1) or "", markdown[match.end() :]
 
 
 _STYLE = """
@@ -117,16 +126,15 @@ p > em:only-child { display: block; color: #555; font-size: .9em; }
 """.strip()
 
 
-def render_html(markdown: str, lang: str, title: str) -> str:
-    """A standalone HTML page for a built Markdown edition.
+def render_html(edition: Edition, title: str) -> str:
+    """A standalone HTML page for a built edition.
 
-    The byline comes from the edition's own front matter, so a translated
-    ``publisher`` (RFE/RL → «Радіо Свобода») shows as translated.
+    The byline comes from the edition's own front matter data, so a
+    translated ``publisher`` (RFE/RL → «Радіо Свобода») shows as translated.
     """
-    front, body = split_front_matter(markdown)
-    meta = _metadata(front)
-    content = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(body)
-    details = " · ".join(html.escape(value) for value in _byline(meta, lang))
+    lang = edition.lang
+    content = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(edition.body)
+    details = " · ".join(html.escape(value) for value in _byline(edition.metadata, lang))
     byline = f'<p class="meta">{details}</p>\n' if details else ""
     return (
         "<!DOCTYPE html>\n"
@@ -135,15 +143,6 @@ def render_html(markdown: str, lang: str, title: str) -> str:
         f"<title>{html.escape(title)}</title>\n<style>\n{_STYLE}\n</style>\n</head>\n"
         f"<body>\n<article>\n{byline}{content}</article>\n</body>\n</html>\n"
     )
-
-
-def _metadata(front: str) -> Mapping[str, object]:
-    """The edition's front matter as data; {} if it is not a YAML mapping."""
-    try:
-        data = yaml.safe_load(front) if front.strip() else {}
-    except yaml.YAMLError:
-        return {}
-    return data if isinstance(data, dict) else {}
 
 
 def _byline(meta: Mapping[str, object], lang: str) -> list[str]:

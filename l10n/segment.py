@@ -16,16 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 
 from .config import FRONT_MATTER_KEYS
 from .errors import SourceError
+from .frontmatter import FrontMatter, read_front_matter
 from .inline import PLACEHOLDER_RE, Piece, Unaligned, tokenize
 from .model import Document, Placeholder, Segment
 from .sentences import split_sentences
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -57,9 +56,10 @@ def segment_text(text: str, slug: str, shown: str, front_matter_keys: tuple[str,
         raise SourceError("has CR (Windows or old Mac) line endings; convert to LF", shown, line)
     if "\0" in text:
         raise SourceError("contains a NUL byte", shown, text[: text.index("\0")].count("\n") + 1)
-    metadata, body_start = _front_matter(text, shown)
+    front = read_front_matter(text, shown)
+    metadata, body_start = front.data, front.body_start
     builder = _Builder(text, shown)
-    builder.add_front_matter(metadata, front_matter_keys, body_start)
+    builder.add_front_matter(front, front_matter_keys)
     masked = "\n" * text[:body_start].count("\n") + text[body_start:]
     builder.add_blocks(_parser().parse(masked, builder.env))
     if not text[body_start:].strip():
@@ -68,24 +68,6 @@ def segment_text(text: str, slug: str, shown: str, front_matter_keys: tuple[str,
             raise SourceError("has front matter but no text after it: nothing to translate", shown, line)
         raise SourceError("is empty: nothing to translate", shown)
     return Document(slug, shown, text, tuple(builder.segments), metadata)
-
-
-def _front_matter(text: str, shown: str) -> tuple[dict[str, Any], int]:
-    match = _FRONT_MATTER.match(text)
-    if not match:
-        if text.startswith("---\n") and "\n---" not in text[3:]:
-            raise SourceError("front matter is not closed by a '---' line", shown, 1)
-        return {}, 0
-    try:
-        data = yaml.safe_load(match.group(1) or "") or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise SourceError(f"malformed front matter: {problem}", shown, line) from None
-    if not isinstance(data, dict):
-        raise SourceError("front matter must be a mapping of keys to values", shown, 2)
-    return data, match.end()
 
 
 @dataclass
@@ -108,16 +90,12 @@ class _Builder:
         self.cursors: dict[int, int] = {}
         self.env: dict[str, Any] = {}  # markdown-it's parse state (link references)
 
-    def add_front_matter(self, metadata: dict[str, Any], keys: tuple[str, ...], body_start: int) -> None:
+    def add_front_matter(self, front: FrontMatter, keys: tuple[str, ...]) -> None:
         for key in keys:
-            value = metadata.get(key)
-            if not isinstance(value, str) or not value.strip():
+            found = front.values.get(key)
+            if found is None or not isinstance(found.value, str) or not found.value.strip():
                 continue
-            match = re.search(rf"(?m)^{re.escape(key)}:[ \t]*(.+?)[ \t]*$", self.text[:body_start])
-            if match is None:
-                continue
-            line = self.text[: match.start()].count("\n") + 1
-            self._add(value, match.start(1), match.end(1), key, f"front matter {key}", line, ())
+            self._add(found.value.rstrip("\n"), found.start, found.end, key, f"front matter {key}", found.line, ())
 
     def add_blocks(self, tokens: list[Any]) -> None:
         parents: list[str] = []

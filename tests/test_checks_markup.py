@@ -22,6 +22,8 @@ def found(msgid: str, msgstr: str, lang: str = "uk", flags: list[str] | None = N
         ("ru", "Read <1>the <2>full</2> report</1>.", "Прочитайте <1><2>полный</2> отчет</1>."),
         ("uk", "See https://www.rferl.org/a/1.html today.", "Дивіться https://www.rferl.org/a/1.html сьогодні."),
         ("ru", "No markup at all.", "Никакой разметки."),
+        ("uk", "Tom &amp; Jerry took [the city] <1>today</1>.", "«Том &amp; Джеррі» — узяли [місто] <1>сьогодні</1>, з’їзд."),
+        ("uk", "A <b>bold</b> claim.", "<b>Сміливе</b> твердження."),
     ],
 )
 def test_kept_markup_passes(lang: str, msgid: str, msgstr: str) -> None:

@@ -28,7 +28,7 @@ def test_the_issue_families_are_all_there() -> None:
 
 def test_select_and_ignore_take_ids_and_families() -> None:
     assert {c.id for c in select_checks(["glossary"])} == {"glossary-term", "glossary-variant"}
-    assert {c.id for c in select_checks(["markup", "numbers"], ["urls"])} == {"placeholders", "format-specifiers", "numbers"}
+    assert {c.id for c in select_checks(["markup", "numbers"], ["urls"])} == {"placeholders", "injected-markup", "format-specifiers", "numbers"}
     assert "quotes" not in {c.id for c in select_checks((), ["orthography"])}
     with pytest.raises(UnknownCheck, match="nonsense"):
         select_checks(["nonsense"])

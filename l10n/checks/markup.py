@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ..inline import PLACEHOLDER_RE
+from ..inline import PLACEHOLDER_RE, markup_forms
 from ..model import Message
 from ..plural_expr import PluralForms
 from .base import Context, Unit, register
@@ -59,6 +59,23 @@ def _nesting_problem(text: str) -> str | None:
     if stack:
         return f"placeholder(s) left open: {' '.join(f'<{n}>' for n in stack)}"
     return None
+
+
+@register("injected-markup", "error", "unit")
+def check_injected_markup(unit: Unit, ctx: Context) -> Iterator[str]:
+    """The translation adds HTML or Markdown markup that its source does not have.
+
+    Tags, event-handler attributes, entities, autolinks, link and image
+    syntax and script URLs written by a translator are shown as literal text
+    in the edition (the source's own markup travels in placeholders), so the
+    reader would see them: an error either way.
+    """
+    if not any(char in unit.target.raw for char in "<&[:"):
+        return
+    added = Counter(markup_forms(unit.target.raw)) - Counter(markup_forms(unit.source.raw))
+    if added:
+        forms = ", ".join(dict.fromkeys(added.elements()))
+        yield f"markup not in the source (the edition shows it as text): {forms}"
 
 
 @register("urls", "error", "unit")
