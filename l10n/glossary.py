@@ -28,11 +28,12 @@ from pathlib import Path
 
 from .errors import GlossaryError
 from .model import Term
-from .spelling import spelling_pattern, unify_apostrophes
+from .spelling import APOSTROPHES, spelling_pattern, unify_apostrophes
 
 KINDS = frozenset({"person", "place", "organization", "media", "equipment", "project"})
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_WORD_CHAR = re.compile(r"\w")
+# After a term: no letter or digit; U+02BC counts as a letter to Python, as an apostrophe here ("Zelenskiyʼs").
+_WORD_CHAR = re.compile(rf"[^\W{APOSTROPHES}]")
 _FINDERS: dict[tuple[int, ...], TermFinder] = {}
 
 
@@ -147,7 +148,7 @@ class TermFinder:
         self._longest_first = sorted(spellings, key=len, reverse=True)
         alternatives = "|".join(map(spelling_pattern, self._longest_first))
         # A lookahead, so that a match inside a longer, rejected one is still seen.
-        self._pattern = re.compile(rf"(?<![\w.])(?=({alternatives})(?!\w))") if spellings else None
+        self._pattern = re.compile(rf"(?<![\w.])(?=({alternatives})(?!{_WORD_CHAR.pattern}))") if spellings else None
         self._found: dict[str, tuple[Term, ...]] = {}
 
     def find(self, text: str) -> tuple[Term, ...]:

@@ -314,10 +314,18 @@ class Morphology:
                 inflected = paradigm.inflect(case) or paradigm.inflect(_BASE_CASE.get(case, case))
                 word = _restore_spelling(word, inflected or word)
             elif step is not None:
+                if kind == "person" and _pos(step[0]) != "NOUN":
+                    step = self._first_name(token.group()) or step
                 word = _restore_spelling(word, self._inflect_word(*step, case) or word)
             pieces += [lemma[last : token.start()], word]
             last = token.end()
         return "".join(pieces) + lemma[last:]
+
+    def _first_name(self, word: str) -> tuple[Parse, bool] | None:
+        """A first name's own reading: beside a surname the analyzer lacks, the
+        plan may take «Ірина» for an adjective agreeing with «Кравчинська»."""
+        names = [p for p in self._analyzer.parse(_normal(word)) if "Name" in p.tag.grammemes and _is_nominative(p)]
+        return (names[0], True) if names else None
 
     def _declension(self, words: tuple[str, ...]) -> _Plan:
         """Which words of a term (normalized, in dictionary form) decline, and how.
