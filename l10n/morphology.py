@@ -22,6 +22,12 @@ import pymorphy3
 from pymorphy3.analyzer import Parse
 
 from l10n.errors import L10nError
+from l10n.forms import NAME as _NAME
+from l10n.forms import agrees as _agrees
+from l10n.forms import is_name as _is_name
+from l10n.forms import is_nominative as _is_nominative
+from l10n.forms import modifies as _modifies
+from l10n.forms import noun_reading as _noun_reading
 from l10n.forms import plural as _plural
 from l10n.forms import pos as _pos
 from l10n.forms import uk_stem as _stem
@@ -38,7 +44,6 @@ _BASE_CASE = {"gen1": "gent", "gen2": "gent", "acc2": "accs", "loc1": "loct", "l
 
 _WORD = re.compile(rf"\w+(?:[-‐‑{APOSTROPHES}]\w+)*")
 _GAP = re.compile(r"[\s«»\"„“”‚‘’]*")  # what may part the words of one term
-_NAME = frozenset({"Name", "Surn", "Patr", "Fixd"})
 
 # The cases a preposition governs: they settle «у Бахмут» (accs) against
 # «Бахмут» (nomn), «до Зеленського» (gent) against «за Зеленського» (accs).
@@ -386,56 +391,6 @@ def _case(parse: Parse) -> str | None:
     case = str(parse.tag.case or "")  # a plain str: pymorphy3's grammemes compare slowly
     case = _BASE_CASE.get(case, case)
     return case if case in CASES else None
-
-
-def _is_nominative(parse: Parse) -> bool:
-    # pymorphy3-dicts-uk leaves the case off some lemmas («секретар»: NOUN,anim masc).
-    caseless = parse.tag.case is None and _pos(parse) in ("NOUN", "ADJF")
-    return parse.tag.case == "nomn" or (caseless and parse.word == parse.normal_form)
-
-
-def _agrees(adjective: Parse, word: Parse) -> bool:
-    """Whether ``adjective`` can modify ``word`` (both nominative)."""
-    if _plural(adjective) or _plural(word):
-        return _plural(adjective) and _plural(word)
-    gender = word.tag.gender
-    return gender not in ("masc", "femn", "neut") or gender == adjective.tag.gender
-
-
-def _modifies(readings: list[Parse], following: list[list[Parse]]) -> bool:
-    adjectives = [p for p in readings if _pos(p) == "ADJF"]
-    return any(_agrees(a, r) for a in adjectives for f in following for r in f)
-
-
-def _is_name(parse: Parse) -> bool:
-    tag = parse.tag
-    return _pos(parse) == "NOUN" and (tag.animacy == "anim" or bool(_NAME & tag.grammemes))
-
-
-def _noun_reading(word: str, readings: list[Parse], gender: str | None) -> tuple[Parse, bool]:
-    """The parse to decline a noun by, and whether it names a being.
-
-    Surnames shaped like adjectives («Зеленський», «Сирський») decline as
-    adjectives: the dictionaries' noun paradigms for them are sometimes wrong.
-    """
-    nouns = [p for p in readings if _pos(p) == "NOUN"]
-    nouns = [p for p in nouns if p.tag.gender == gender] or nouns
-    noun = max(nouns, key=_noun_preference, default=None)
-    animate = noun is not None and noun.tag.animacy == "anim"
-    adjectives = [p for p in readings if _pos(p) == "ADJF"]
-    own = [a for a in adjectives if a.normal_form == word]
-    if noun is None or own:
-        return (own or adjectives)[0], animate
-    return noun, animate
-
-
-def _noun_preference(parse: Parse) -> tuple[bool | float, ...]:
-    """Rank readings of a name: known before guessed, places (only Russian tags
-    them) before people, people before things, declinable before not (a
-    consonant-final surname is indeclinable only for a woman: «Макрон»)."""
-    grammemes = parse.tag.grammemes
-    known = type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
-    return known, "Geox" in grammemes, "anim" in grammemes, "Fixd" not in grammemes, parse.score
 
 
 def _runs(
