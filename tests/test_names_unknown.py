@@ -328,3 +328,18 @@ def test_pretranslation_places_unknown_names_as_the_check_accepts(
     assert enforced.text == CORPUS[expected][1 if lang == "uk" else 2]
     assert enforced.tally.enforced == 1
     assert findings(en, enforced.text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "machine", "expected"),
+    [
+        ("ru", "В Golovchino повреждены дома.", "В Головчине повреждены дома."),
+        ("uk", "У Golovchino пошкоджено будинки.", "У Головчиному пошкоджено будинки."),
+    ],
+)
+def test_pretranslation_declines_a_place_by_its_kind(lang: str, machine: str, expected: str) -> None:
+    # Neither dictionary knows the village; its glossary kind picks the place paradigm.
+    en = "Houses were damaged in Golovchino."
+    enforced = enforce_terms(en, machine, list(TERMS), lang, ("uk", "ru"))
+    assert enforced.text == expected
+    assert findings(en, enforced.text, lang) == []
