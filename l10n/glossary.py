@@ -5,7 +5,8 @@ newsroom edits it in a spreadsheet or a text editor and reviews it in a diff,
 one name per line; TBX's XML is for exchange between tools, and we can export
 to it when someone needs it. Columns:
 
-``en``           the English term as it appears in copy (case-sensitive)
+``en``           the English term as it appears in copy (case-sensitive; capitals,
+                 possessives and compounds count: see :class:`TermFinder`)
 ``kind``         person, place, organization, media, equipment, project
 ``<lang>``       the target lemma (nominative) for every configured language
 ``<lang>_forms`` optional ``|``-separated inflected forms the morphology
@@ -20,15 +21,20 @@ from __future__ import annotations
 
 import csv
 import io
+import heapq
 import re
-from functools import lru_cache
+from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import GlossaryError
 from .model import Term
+from .spelling import APOSTROPHES, spelling_pattern, unify_apostrophes
 
 KINDS = frozenset({"person", "place", "organization", "media", "equipment", "project"})
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
+# After a term: no letter or digit; U+02BC counts as a letter to Python, as an apostrophe here ("Zelenskiyʼs").
+_WORD_CHAR = re.compile(rf"[^\W{APOSTROPHES}]")
+_FINDERS: dict[tuple[int, ...], TermFinder] = {}
 
 
 def read_glossary(path: Path, languages: tuple[str, ...], shown: str | None = None) -> list[Term]:
@@ -94,28 +100,103 @@ def _spellings(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split("|") if part.strip())
 
 
-def find_terms(text: str, terms: list[Term]) -> list[Term]:
-    """Glossary terms occurring in English ``text``, longest match first wins.
+def find_terms(text: str, terms: Sequence[Term]) -> list[Term]:
+    """Glossary terms occurring in English ``text``, in text order (see :class:`TermFinder`)."""
+    return list(finder(terms).find(text))
 
-    "Volodymyr Zelenskiy" is reported once, not also as "Zelenskiy"; a name
-    followed by a possessive ("Kyiv's") or a hyphen ("Washington-based") counts.
+
+def finder(terms: Sequence[Term]) -> TermFinder:
+    """The shared :class:`TermFinder` of ``terms`` (the same objects in the same order).
+
+    Callers hand over the glossary's list again for every segment; compiling
+    its pattern once per glossary, not once per call, is what keeps a run fast.
     """
-    found: list[Term] = []
-    taken: list[tuple[int, int]] = []
-    for term in sorted(terms, key=lambda t: -len(t.source)):
-        for match in _pattern(term.source).finditer(text):
-            span = match.span()
-            if any(span[0] < end and start < span[1] for start, end in taken):
+    key = tuple(map(id, terms))  # Terms hold dicts, so they cannot be hashed
+    found = _FINDERS.get(key)
+    if found is None:
+        if len(_FINDERS) >= 8:
+            del _FINDERS[next(iter(_FINDERS))]
+        found = _FINDERS[key] = TermFinder(terms)  # it holds the terms, so the ids stay theirs
+    return found
+
+
+class TermFinder:
+    """Finds glossary terms in English text, as newsrooms write them: the only
+    place term matching lives (catalog hints, pretranslation and checks ask it).
+
+    A term matches as written, case-sensitively ("Wagner", not "wagner"), and
+    also in capitals when it has four letters or more ("KYIV, Ukraine —": a
+    dateline; shorter all-caps words are acronyms) and with a capital first
+    letter when the glossary writes it lowercase ("armed forces of Ukraine" at
+    a sentence start). Possessives ("Kyiv's") and compounds ("Kyiv-based",
+    "pro-Kyiv") count; a word that merely contains the term ("Kyivstar",
+    "Ukrainian") does not. The three apostrophes are one (:mod:`l10n.spelling`).
+    Of overlapping matches the longest term wins ("Volodymyr Zelenskiy", not
+    also "Zelenskiy"), then the term listed first. Results are cached per text:
+    a check run looks up 100,000 msgids for each language.
+    """
+
+    def __init__(self, terms: Sequence[Term]) -> None:
+        self.terms = tuple(terms)
+        spellings: dict[str, int] = {}  # spelling (apostrophes unified) -> index of its term
+        for index, term in enumerate(self.terms):
+            spellings.setdefault(unify_apostrophes(term.source), index)
+        for index, term in enumerate(self.terms):
+            for variant in _case_variants(term.source):
+                spellings.setdefault(unify_apostrophes(variant), index)
+        self._spellings = spellings
+        self._longest_first = sorted(spellings, key=len, reverse=True)
+        alternatives = "|".join(map(spelling_pattern, self._longest_first))
+        # A lookahead, so that a match inside a longer, rejected one is still seen.
+        self._pattern = re.compile(rf"(?<![\w.])(?=({alternatives})(?!{_WORD_CHAR.pattern}))") if spellings else None
+        self._found: dict[str, tuple[Term, ...]] = {}
+
+    def find(self, text: str) -> tuple[Term, ...]:
+        """The terms in ``text``, each once, in the order of their first occurrence."""
+        found = self._found.get(text)
+        if found is None:
+            found = self._found[text] = self._search(text) if self._pattern else ()
+        return found
+
+    def _search(self, text: str) -> tuple[Term, ...]:
+        assert self._pattern is not None
+        queue = [self._candidate(m.start(), m.group(1)) for m in self._pattern.finditer(text)]
+        heapq.heapify(queue)
+        taken: list[tuple[int, int]] = []
+        first: dict[int, int] = {}  # term index -> start of its first accepted match
+        while queue:
+            _, index, start, length = heapq.heappop(queue)
+            if any(start < end and begin < start + length for begin, end in taken):
+                shorter = self._shorter_at(text, start, length)
+                if shorter is not None:
+                    heapq.heappush(queue, self._candidate(start, shorter))
                 continue
-            taken.append(span)
-            if term not in found:
-                found.append(term)
-    return sorted(found, key=lambda t: text.find(t.source))
+            taken.append((start, start + length))
+            first[index] = min(first.get(index, start), start)
+        return tuple(self.terms[i] for i in sorted(first, key=first.__getitem__))
+
+    def _candidate(self, start: int, spelling: str) -> tuple[int, int, int, int]:
+        index = self._spellings[unify_apostrophes(spelling)]
+        return -len(self.terms[index].source), index, start, len(spelling)
+
+    def _shorter_at(self, text: str, start: int, length: int) -> str | None:
+        """The longest spelling shorter than ``length`` that also matches at ``start``."""
+        for spelling in self._longest_first:
+            end = start + len(spelling)
+            if len(spelling) < length and unify_apostrophes(text[start:end]) == spelling:
+                if not _WORD_CHAR.match(text, end):
+                    return spelling
+        return None
 
 
-@lru_cache(maxsize=4096)
-def _pattern(source: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.]){re.escape(source)}(?!\w)")
+def _case_variants(source: str) -> list[str]:
+    """Other letter cases in which copy writes ``source`` (see :class:`TermFinder`)."""
+    variants = []
+    if sum(c.isalpha() for c in source) >= 4 and source.upper() != source:
+        variants.append(source.upper())
+    if source[:1].islower():
+        variants.append(source[:1].upper() + source[1:])
+    return variants
 
 
 def hint(term: Term, languages: tuple[str, ...]) -> str:

@@ -22,10 +22,18 @@ import pymorphy3
 from pymorphy3.analyzer import Parse
 
 from l10n.errors import L10nError
+from l10n.forms import NAME as _NAME
+from l10n.forms import agrees as _agrees
+from l10n.forms import is_name as _is_name
+from l10n.forms import is_nominative as _is_nominative
+from l10n.forms import modifies as _modifies
+from l10n.forms import noun_reading as _noun_reading
 from l10n.forms import plural as _plural
 from l10n.forms import pos as _pos
 from l10n.forms import uk_stem as _stem
 from l10n.forms import uk_variant_rank as _uk_variant_rank
+from l10n.paradigms import Paradigm, decline, gender_of
+from l10n.spelling import APOSTROPHES
 from l10n.spelling import fold as _fold
 from l10n.spelling import normal as _normal
 from l10n.spelling import restore_spelling as _restore_spelling
@@ -34,9 +42,8 @@ LANGUAGES = ("uk", "ru")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct", "voct")
 _BASE_CASE = {"gen1": "gent", "gen2": "gent", "acc2": "accs", "loc1": "loct", "loc2": "loct"}
 
-_WORD = re.compile(r"\w+(?:[-‐‑'ʼ’]\w+)*")
+_WORD = re.compile(rf"\w+(?:[-‐‑{APOSTROPHES}]\w+)*")
 _GAP = re.compile(r"[\s«»\"„“”‚‘’]*")  # what may part the words of one term
-_NAME = frozenset({"Name", "Surn", "Patr", "Fixd"})
 
 # The cases a preposition governs: they settle «у Бахмут» (accs) against
 # «Бахмут» (nomn), «до Зеленського» (gent) against «за Зеленського» (accs).
@@ -110,6 +117,7 @@ class Morphology:
         self._lemmas = cache(lambda word: frozenset(r.lemma for r in self._readings(word)))
         self._keys = cache(self._term_keys)
         self._plan = cache(self._declension)
+        self._names = cache(self._unknown_names)
         self._inflected = cache(self._inflect)
 
     def lemmas(self, word: str) -> frozenset[str]:
@@ -128,14 +136,20 @@ class Morphology:
             readings = tuple(r for r in readings if r.noun) or readings
         return self._best_case(readings, preceding)
 
-    def find_term(self, text: str, lemma: str, extra_forms: Iterable[str] = ()) -> list[TermMatch]:
+    def find_term(
+        self, text: str, lemma: str, extra_forms: Iterable[str] = (), kind: str | None = None
+    ) -> list[TermMatch]:
         """Occurrences of the term ``lemma`` in ``text``, in any case, in text order.
 
         A word of ``text`` stands for the term word in its place when they share
         a lemma, ignoring letter case and apostrophe style; the words may be
-        parted by spaces and quotation marks only. ``extra_forms`` are spellings
-        the analyzer gets wrong, matched as written (ignoring letter case).
-        Of overlapping occurrences the earliest, then the longest, is kept.
+        parted by spaces and quotation marks only. A term word the dictionary
+        lacks («Синєгубов») also stands for the forms :mod:`l10n.paradigms` or
+        pymorphy3's guesser give it; ``kind`` is the glossary kind (``person``,
+        ``place``…), which chooses a surname's or a place's paradigm.
+        ``extra_forms`` are spellings the analyzer gets wrong, matched as
+        written (ignoring letter case). Of overlapping occurrences the
+        earliest, then the longest, is kept.
         """
         tokens = list(_WORD.finditer(text))
         normalized = _normal(text)  # in one go: per word, it is much of the work
@@ -148,13 +162,19 @@ class Morphology:
             return bool(_GAP.fullmatch(text, tokens[i].end(), tokens[i + 1].start()))
 
         term = tuple(map(_normal, _WORD.findall(lemma)))
+        names = self._names(term, kind)
+
+        def same(j: int, word: str) -> bool:
+            paradigm = names[j]
+            return self._same_word(term[j], word) or (paradigm is not None and _fold(word) in paradigm)
+
         found = [
-            _span(text, tokens, i, len(term), self._case_at(words, joined, i, term))
-            for i in _runs(words, joined, term, self._same_word)
+            _span(text, tokens, i, len(term), self._case_at(words, joined, i, term, names))
+            for i in _runs(words, joined, len(term), same)
         ]
         for form in extra_forms:
             spelled = tuple(map(_normal, _WORD.findall(form)))
-            for i in _runs(words, joined, spelled, str.__eq__):
+            for i in _runs(words, joined, len(spelled), lambda j, word: spelled[j] == word):
                 found.append(_span(text, tokens, i, len(spelled), None))
         matches: list[TermMatch] = []
         for match in sorted(found, key=lambda m: (m.start, -m.end)):
@@ -162,19 +182,20 @@ class Morphology:
                 matches.append(match)
         return matches
 
-    def inflect(self, lemma: str, case: str) -> str:
+    def inflect(self, lemma: str, case: str, kind: str | None = None) -> str:
         """``lemma`` (a term in its dictionary form) put into ``case``.
 
         The head noun, the adjectives before it and names in apposition after it
         decline («Президент Володимир Зеленський»); the rest stays («вивчення
         війни», «США»). Number and gender are the term's own («Збройні сили»
         stays plural). Words the analyzer cannot inflect, and indeclinable ones
-        («Шойгу», «ООН»), are kept as written. ``case`` is one of :data:`CASES`;
-        Russian «gen2» and «loc2» also work («в Крыму»).
+        («Шойгу», «ООН»), are kept as written. Words the dictionary lacks decline
+        as in :meth:`find_term` (``kind`` as there). ``case`` is one of
+        :data:`CASES`; Russian «gen2» and «loc2» also work («в Крыму»).
         """
         if case not in CASES and case not in _BASE_CASE:
             raise L10nError(f"unknown grammatical case {case!r}; expected one of {' '.join(CASES)}")
-        return self._inflected(lemma, case)
+        return self._inflected(lemma, case, kind)
 
     # -- finding ------------------------------------------------------------
 
@@ -215,33 +236,101 @@ class Morphology:
         return max(candidates, key=weights.__getitem__, default=None)
 
     def _case_at(
-        self, words: list[str], joined: Callable[[int], bool], i: int, term: tuple[str, ...]
+        self,
+        words: list[str],
+        joined: Callable[[int], bool],
+        i: int,
+        term: tuple[str, ...],
+        names: tuple[Paradigm | None, ...],
     ) -> str | None:
         """The case of ``term`` (normalized) at word ``i``: the one its declining
         words agree on («Державного департаменту»: gent, not datv)."""
         plan = self._plan(term)
+        declining = [j for j, step in enumerate(plan) if step is not None or names[j] is not None]
         readings: list[list[_Reading]] = []
-        for j in [j for j, step in enumerate(plan) if step is not None] or range(len(term)):
-            keys = self._keys(term[j])
-            own = [r for r in self._readings(words[i + j]) if r.case and r.lemma in keys]
+        for j in declining or range(len(term)):
+            word, paradigm = words[i + j], names[j]
+            if paradigm is not None and _fold(word) in paradigm:
+                cases = paradigm.cases_of(_fold(word))  # alone, the earlier case: gent before accs
+                own = [_Reading(term[j], c, 1.0 - CASES.index(c) / 100, True) for c in CASES if c in cases]
+            else:
+                keys = self._keys(term[j])
+                own = [r for r in self._readings(word) if r.case and r.lemma in keys]
             readings += [own] if own else []
         agreed = set(CASES).intersection(*({r.case for r in own} for own in readings))
         preceding = words[i - 1] if i > 0 and joined(i - 1) else None
         return self._best_case((r for own in readings for r in own if r.case in agreed), preceding)
 
+    def _unknown_names(self, term: tuple[str, ...], kind: str | None) -> tuple[Paradigm | None, ...]:
+        """For each word of a term (normalized) the dictionary lacks, its paradigm.
+
+        Surnames and place names decline by the table of :mod:`l10n.paradigms`
+        where a row fits, else as pymorphy3's guesser predicts from the word's
+        nominative. In a person's name every word declines; in other terms only
+        the words the declension plan declines (not «Кеннана» in «Інститут
+        Кеннана»). A man's or woman's name is told by a first name the
+        dictionary knows («Олег», «Ірина»), else by the surname's ending.
+        """
+        plan = self._plan(term)
+        gender = self._gender(term)
+        names: list[Paradigm | None] = []
+        for word, step in zip(term, plan, strict=True):
+            table = kind if kind is not None else self._guessed_kind(word)
+            if self._analyzer.word_is_known(word) or "-" in word or (table != "person" and step is None):
+                names.append(None)
+                continue
+            names.append(decline(self.lang, _fold(word), gender, table) or self._predicted(word, table))
+        return tuple(names)
+
+    def _guessed_kind(self, word: str) -> str | None:
+        """``person`` when the guesser takes the word for a name (no glossary kind given)."""
+        return "person" if any(_NAME & p.tag.grammemes - {"Fixd"} for p in self._analyzer.parse(word)) else None
+
+    def _gender(self, term: tuple[str, ...]) -> str | None:
+        for word in term:
+            if self._analyzer.word_is_known(word):
+                for parse in self._analyzer.parse(word):
+                    if "Name" in parse.tag.grammemes and parse.tag.case == "nomn" and parse.tag.gender:
+                        return str(parse.tag.gender)
+        return next(filter(None, (gender_of(self.lang, _fold(word)) for word in reversed(term))), None)
+
+    def _predicted(self, word: str, kind: str | None) -> Paradigm | None:
+        """The singular forms pymorphy3's guesser predicts for the nominative ``word``."""
+        nouns = [p for p in self._analyzer.parse(word) if _pos(p) == "NOUN" and _is_nominative(p) and not _plural(p)]
+        wanted = "anim" if kind == "person" else "inan"
+        nouns = [p for p in nouns if wanted in p.tag.grammemes] or nouns
+        forms: dict[str, dict[str, None]] = {}
+        for form in (f for p in nouns for f in p.lexeme if not _plural(f)):
+            case = _case(form)
+            if case is not None:
+                forms.setdefault(case, {})[_fold(_normal(form.word))] = None
+        return Paradigm(tuple((case, tuple(spellings)) for case, spellings in forms.items())) if forms else None
+
     # -- inflecting ---------------------------------------------------------
 
-    def _inflect(self, lemma: str, case: str) -> str:
+    def _inflect(self, lemma: str, case: str, kind: str | None) -> str:
         tokens = list(_WORD.finditer(lemma))
-        plan = self._plan(tuple(_normal(m.group()) for m in tokens))
+        words = tuple(_normal(m.group()) for m in tokens)
+        plan, names = self._plan(words), self._names(words, kind)
         pieces, last = [], 0
-        for token, step in zip(tokens, plan, strict=True):
+        for token, step, paradigm in zip(tokens, plan, names, strict=True):
             word = token.group()
-            if step is not None:
+            if paradigm is not None:
+                inflected = paradigm.inflect(case) or paradigm.inflect(_BASE_CASE.get(case, case))
+                word = _restore_spelling(word, inflected or word)
+            elif step is not None:
+                if kind == "person" and _pos(step[0]) != "NOUN":
+                    step = self._first_name(token.group()) or step
                 word = _restore_spelling(word, self._inflect_word(*step, case) or word)
             pieces += [lemma[last : token.start()], word]
             last = token.end()
         return "".join(pieces) + lemma[last:]
+
+    def _first_name(self, word: str) -> tuple[Parse, bool] | None:
+        """A first name's own reading: beside a surname the analyzer lacks, the
+        plan may take «Ірина» for an adjective agreeing with «Кравчинська»."""
+        names = [p for p in self._analyzer.parse(_normal(word)) if "Name" in p.tag.grammemes and _is_nominative(p)]
+        return (names[0], True) if names else None
 
     def _declension(self, words: tuple[str, ...]) -> _Plan:
         """Which words of a term (normalized, in dictionary form) decline, and how.
@@ -304,70 +393,20 @@ def _case(parse: Parse) -> str | None:
     return case if case in CASES else None
 
 
-def _is_nominative(parse: Parse) -> bool:
-    # pymorphy3-dicts-uk leaves the case off some lemmas («секретар»: NOUN,anim masc).
-    caseless = parse.tag.case is None and _pos(parse) in ("NOUN", "ADJF")
-    return parse.tag.case == "nomn" or (caseless and parse.word == parse.normal_form)
-
-
-def _agrees(adjective: Parse, word: Parse) -> bool:
-    """Whether ``adjective`` can modify ``word`` (both nominative)."""
-    if _plural(adjective) or _plural(word):
-        return _plural(adjective) and _plural(word)
-    gender = word.tag.gender
-    return gender not in ("masc", "femn", "neut") or gender == adjective.tag.gender
-
-
-def _modifies(readings: list[Parse], following: list[list[Parse]]) -> bool:
-    adjectives = [p for p in readings if _pos(p) == "ADJF"]
-    return any(_agrees(a, r) for a in adjectives for f in following for r in f)
-
-
-def _is_name(parse: Parse) -> bool:
-    tag = parse.tag
-    return _pos(parse) == "NOUN" and (tag.animacy == "anim" or bool(_NAME & tag.grammemes))
-
-
-def _noun_reading(word: str, readings: list[Parse], gender: str | None) -> tuple[Parse, bool]:
-    """The parse to decline a noun by, and whether it names a being.
-
-    Surnames shaped like adjectives («Зеленський», «Сирський») decline as
-    adjectives: the dictionaries' noun paradigms for them are sometimes wrong.
-    """
-    nouns = [p for p in readings if _pos(p) == "NOUN"]
-    nouns = [p for p in nouns if p.tag.gender == gender] or nouns
-    noun = max(nouns, key=_noun_preference, default=None)
-    animate = noun is not None and noun.tag.animacy == "anim"
-    adjectives = [p for p in readings if _pos(p) == "ADJF"]
-    own = [a for a in adjectives if a.normal_form == word]
-    if noun is None or own:
-        return (own or adjectives)[0], animate
-    return noun, animate
-
-
-def _noun_preference(parse: Parse) -> tuple[bool | float, ...]:
-    """Rank readings of a name: known before guessed, places (only Russian tags
-    them) before people, people before things, declinable before not (a
-    consonant-final surname is indeclinable only for a woman: «Макрон»)."""
-    grammemes = parse.tag.grammemes
-    known = type(parse.methods_stack[0][0]).__name__ == "DictionaryAnalyzer"
-    return known, "Geox" in grammemes, "anim" in grammemes, "Fixd" not in grammemes, parse.score
-
-
 def _runs(
     words: list[str],
     joined: Callable[[int], bool],
-    term: tuple[str, ...],
-    same: Callable[[str, str], bool],
+    n: int,
+    same: Callable[[int, str], bool],
 ) -> list[int]:
-    """Indexes of the words that start a run matching ``term`` word by word."""
-    n = len(term)
+    """Indexes of the words that start a run of ``n`` words, word ``j`` of
+    which ``same(j, word)`` accepts."""
     return [
         i
         for i in range(len(words) - n + 1)
         if n
-        and same(term[0], words[i])
-        and all(joined(i + j - 1) and same(term[j], words[i + j]) for j in range(1, n))
+        and same(0, words[i])
+        and all(joined(i + j - 1) and same(j, words[i + j]) for j in range(1, n))
     ]
 
 

@@ -17,8 +17,9 @@ from dataclasses import dataclass
 from .glossary import find_terms
 from .model import Term
 from .morphology import TermMatch, for_language
+from .spelling import APOSTROPHES, spelling_pattern
 
-_WORD = re.compile(r"[^\W\d_][\w'ʼ’-]*")
+_WORD = re.compile(rf"[^\W\d_][\w{APOSTROPHES}-]*")
 _SIMILARITY = 0.6
 
 
@@ -64,13 +65,13 @@ def _enforce_one(term: Term, text: str, lang: str, other_langs: tuple[str, ...])
             return text, "already"
         return _replace_latin(term, text, lemma, lang)
     morphology = for_language(lang)
-    if morphology.find_term(text, lemma, term.forms.get(lang, ())):
+    if morphology.find_term(text, lemma, term.forms.get(lang, ()), term.kind):
         return text, "already"
     for finder in (_avoided, _english_copy, _other_language, _lookalike):
         match = finder(term, text, lang, other_langs)
         if match is not None:
             case = match.case or _case_before(text, match.start, lang) or "nomn"
-            replacement = morphology.inflect(lemma, case)
+            replacement = morphology.inflect(lemma, case, term.kind)
             return text[: match.start] + replacement + text[match.end :], "enforced"
     return text, "unplaced"
 
@@ -86,7 +87,7 @@ def _avoided(term: Term, text: str, lang: str, other_langs: tuple[str, ...]) -> 
     """A name the glossary says not to use (a former name): keep its case, fix the name."""
     morphology = for_language(lang)
     for name in term.avoid.get(lang, ()):
-        matches = morphology.find_term(text, name)
+        matches = morphology.find_term(text, name, (), term.kind)
         if matches:
             first = matches[0]
             return TermMatch(first.start, first.end, first.surface,
@@ -96,7 +97,7 @@ def _avoided(term: Term, text: str, lang: str, other_langs: tuple[str, ...]) -> 
 
 def _english_copy(term: Term, text: str, lang: str, other_langs: tuple[str, ...]) -> TermMatch | None:
     """The engine copied the English name (common for rare names)."""
-    match = re.search(rf"(?<!\w){re.escape(term.source)}(?:'s)?(?!\w)", text)
+    match = re.search(rf"(?<!\w){spelling_pattern(term.source)}(?:[{APOSTROPHES}]s)?(?!\w)", text)
     return TermMatch(match.start(), match.end(), match.group(), None) if match else None
 
 
@@ -106,7 +107,7 @@ def _other_language(term: Term, text: str, lang: str, other_langs: tuple[str, ..
         lemma = term.targets.get(other)
         if other == lang or lemma is None or lemma == term.targets[lang]:
             continue
-        matches = for_language(other).find_term(text, lemma, term.forms.get(other, ()))
+        matches = for_language(other).find_term(text, lemma, term.forms.get(other, ()), term.kind)
         if matches:
             first = matches[0]
             case = first.case or for_language(lang).case_of(first.surface, _word_before(text, first.start))

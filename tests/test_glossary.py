@@ -83,3 +83,43 @@ def test_bom_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"\xef\xbb\xbf" + HEADER.encode())
     with pytest.raises(GlossaryError, match="byte order mark"):
         read_glossary(path, LANGS)
+
+
+NEWSROOM = terms_of(
+    "Kyiv,place,Київ,Киев,,,\n"
+    "Ukraine,place,Україна,Украина,,,\n"
+    "Zelenskiy,person,Зеленський,Зеленский,,,\n"
+    "Wagner,organization,Вагнер,Вагнер,,,\n"
+    "UN,organization,ООН,ООН,,,\n"
+    "Ufa,place,Уфа,Уфа,,,\n"
+    "O'Brien,person,О'Браєн,О'Брайен,,,\n"
+    "RFE/RL's Ukrainian Service,organization,Українська служба Радіо Свобода,Украинская служба Радио Свобода,,,\n"
+    "armed forces of Ukraine,organization,Збройні сили України,Вооруженные силы Украины,,,\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("KYIV, Ukraine — Russian missile strikes hit the capital.", ["Kyiv", "Ukraine"]),  # dateline
+        ("Kyiv’s forces and Zelenskiyʼs aide met Kyiv's envoy.", ["Kyiv", "Zelenskiy"]),  # possessives
+        ("A Kyiv-based group and pro-Kyiv forces.", ["Kyiv"]),  # compounds
+        ("O’Brien and Oʼbrien", ["O'Brien"]),  # any apostrophe, still case-sensitive
+        ("RFE/RL’s Ukrainian Service reported.", ["RFE/RL's Ukrainian Service"]),
+        ("Armed forces of Ukraine held.", ["armed forces of Ukraine"]),  # capital at a sentence start
+        ("See wagner.example or WAGNERS; the Wagnerian style.", []),  # case-sensitive, whole words
+        ("WAGNER fighters", ["Wagner"]),
+        ("UFA and ufa", []),  # three letters in capitals read as an acronym
+        ("Kyivstar and Ukrainian towns", []),
+        ("THE UN SAYS UKRAINE NEEDS AID", ["UN", "Ukraine"]),
+    ],
+)
+def test_names_as_newsrooms_write_them(text: str, expected: list[str]) -> None:
+    assert [t.source for t in find_terms(text, NEWSROOM)] == expected
+
+
+def test_a_shorter_term_fits_where_a_longer_one_lost() -> None:
+    # "Bravo Charlie Delta" beats "Alpha Bravo" (longer); "Alpha" still fits before it, as when each term was searched alone.
+    terms = terms_of("Alpha Bravo,place,х,х,,,\nBravo Charlie Delta,place,х,х,,,\nAlpha,place,х,х,,,\n")
+    found = find_terms("Alpha Bravo Charlie Delta", terms)
+    assert [t.source for t in found] == ["Alpha", "Bravo Charlie Delta"]

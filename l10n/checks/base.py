@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..glossary import TermFinder, finder
 from ..model import Catalog, Message, Term
 from ..plural_expr import PluralForms
 from .text import Text, analyze
@@ -38,35 +39,13 @@ class Glossary:
     terms: tuple[Term, ...] = ()
 
     def find(self, text: str) -> tuple[Term, ...]:
-        """Terms occurring in English ``text``; of overlapping ones the longest.
-
-        Same matching rules as :func:`l10n.glossary.find_terms` ("Kyiv's"
-        counts, "Ukrainian" does not), but one regex over all terms and a
-        cache, because a run looks up 100,000 msgids for both languages.
-        """
-        if self._pattern is None:
-            return ()
-        cache = self._found
-        found = cache.get(text)
-        if found is None:
-            sources = dict.fromkeys(m.group(0) for m in self._pattern.finditer(text))
-            found = cache[text] = tuple(self._by_source[source] for source in sources)
-        return found
+        """Terms occurring in English ``text``: :class:`l10n.glossary.TermFinder`,
+        with its cache, shared by every check of the run."""
+        return self._finder.find(text)
 
     @functools.cached_property
-    def _pattern(self) -> re.Pattern[str] | None:
-        if not self.terms:
-            return None
-        longest_first = sorted((t.source for t in self.terms), key=len, reverse=True)
-        return re.compile(rf"(?<![\w.])(?:{'|'.join(map(re.escape, longest_first))})(?!\w)")
-
-    @functools.cached_property
-    def _by_source(self) -> dict[str, Term]:
-        return {term.source: term for term in self.terms}
-
-    @functools.cached_property
-    def _found(self) -> dict[str, tuple[Term, ...]]:
-        return {}
+    def _finder(self) -> TermFinder:
+        return finder(self.terms)
 
     @functools.cached_property
     def latin_words(self) -> frozenset[str]:

@@ -22,6 +22,7 @@ from collections.abc import Iterator
 
 from ..model import Term
 from ..morphology import LANGUAGES, for_language
+from ..spelling import fold, normal, spelling_pattern
 from .base import Context, Unit, register
 
 _MORPHOLOGY = frozenset(LANGUAGES)
@@ -30,12 +31,15 @@ _ADJECTIVE_ENDINGS = ("ський", "цький", "ский", "цкий", "ий"
 
 
 @functools.lru_cache(maxsize=1 << 15)
-def occurrences(text: str, lemma: str, forms: tuple[str, ...], lang: str) -> tuple[tuple[int, int], ...]:
-    """Spans of ``lemma`` (or one of ``forms``) in ``text``, any case, for ``lang``."""
+def occurrences(
+    text: str, lemma: str, forms: tuple[str, ...], lang: str, kind: str | None = None
+) -> tuple[tuple[int, int], ...]:
+    """Spans of ``lemma`` (or one of ``forms``) in ``text``, any case, for ``lang``;
+    ``kind`` (the term's) tells how a name the dictionary lacks declines."""
     if lang in _MORPHOLOGY:
         if not _may_occur(text, (lemma, *forms)):
             return ()
-        return tuple((m.start, m.end) for m in for_language(lang).find_term(text, lemma, forms))
+        return tuple((m.start, m.end) for m in for_language(lang).find_term(text, lemma, forms, kind))
     spans = []
     for spelling in (lemma, *forms):
         spans += [m.span() for m in _exact(spelling, re.IGNORECASE).finditer(text)]
@@ -47,7 +51,8 @@ def _may_occur(text: str, spellings: tuple[str, ...]) -> bool:
 
     Declension changes the ends of names, never their first two letters, and
     analyzing every word of a sentence that cannot hold the term is the
-    costliest part of a run.
+    costliest part of a run. Letters are compared as :meth:`find_term` compares
+    them: any case, any apostrophe («В’ячеслав» for «В'ячеслав»), «ё» as «е».
     """
     folded = _fold(text)
     return any(_starts(_fold(spelling)[:2]).search(folded) for spelling in spellings if spelling)
@@ -55,7 +60,7 @@ def _may_occur(text: str, spellings: tuple[str, ...]) -> bool:
 
 @functools.lru_cache(maxsize=1 << 14)
 def _fold(text: str) -> str:
-    return text.lower().replace("ё", "е")
+    return fold(normal(text))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -65,7 +70,7 @@ def _starts(prefix: str) -> re.Pattern[str]:
 
 @functools.lru_cache(maxsize=4096)
 def _exact(spelling: str, flags: int = 0) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){re.escape(spelling)}(?!\w)", flags)
+    return re.compile(rf"(?<!\w){spelling_pattern(spelling)}(?!\w)", flags)
 
 
 def renders(term: Term, lang: str, text: str) -> bool:
@@ -80,7 +85,7 @@ def renders(term: Term, lang: str, text: str) -> bool:
         return _exact(target).search(text) is not None
     if _exact(target, re.IGNORECASE).search(text):
         return True
-    if occurrences(text, target, term.forms.get(lang, ()), lang):
+    if occurrences(text, target, term.forms.get(lang, ()), lang, term.kind):
         return True
     return term.kind == "place" and lang in _MORPHOLOGY and _place_adjective(text, target, lang)
 
@@ -145,10 +150,10 @@ def _variant_surface(term: Term, lang: str, other: str, text: str) -> str | None
     own, variant = term.targets[lang], term.targets[other]
     if other == lang or variant.casefold() == own.casefold():
         return None
-    found = occurrences(text, variant, term.forms.get(other, ()), other)
+    found = occurrences(text, variant, term.forms.get(other, ()), other, term.kind)
     if not found:
         return None
-    mine = occurrences(text, own, term.forms.get(lang, ()), lang)
+    mine = occurrences(text, own, term.forms.get(lang, ()), lang, term.kind)
     for start, end in found:
         if not any(start < m_end and m_start < end for m_start, m_end in mine):
             return text[start:end]
@@ -158,7 +163,7 @@ def _variant_surface(term: Term, lang: str, other: str, text: str) -> str | None
 def _avoided_surface(term: Term, lang: str, text: str) -> str | None:
     """The text of the first occurrence of a name the glossary lists to avoid."""
     for name in term.avoid.get(lang, ()):
-        found = occurrences(text, name, (), lang)
+        found = occurrences(text, name, (), lang, term.kind)
         if found:
             return text[found[0][0]:found[0][1]]
     return None
