@@ -97,8 +97,8 @@ def find_names(documents: Iterable[Document], terms: list[Term], languages: tupl
     segments = [(document, segment) for document in documents for segment in document.segments]
     texts = [(f"{document.path}:{segment.line}", text, segment.kind in _HEADINGS or _title_case(text))
              for document, segment in segments for text in [_plain(segment.text)]]
-    midsentence = {word.text for _, text, headline in texts if not headline
-                   for word in _words(text) if isinstance(word, Word) and word.capital and not word.initial}
+    midsentence = {word.text for _, text, headline in texts if not headline for part in _parts(text, headline)
+                   for word in _words(part) if isinstance(word, Word) and word.capital and not word.initial}
     found: dict[str, Name] = {}
     for where, text, headline in texts:
         for en, cues in _names_in(text, headline, midsentence):
@@ -115,8 +115,10 @@ def _plain(text: str) -> str:
 
 
 def _title_case(text: str) -> bool:
-    long_words = [word for word in re.findall(r"[^\W\d_]{4,}", text)]
-    return len(long_words) >= 3 and sum(word[0].isupper() for word in long_words) >= 0.8 * len(long_words)
+    """A Title Case Headline: every word of four letters or more capitalised, common words too."""
+    long_words = re.findall(r"[^\W\d_]{4,}", text)
+    common = [word for word in long_words[1:] if vocab.is_common(word)]
+    return len(common) >= 2 and all(word[0].isupper() for word in long_words)
 
 
 def _words(text: str) -> list[Word | str]:
@@ -148,10 +150,25 @@ def _word(token: str, initial: bool) -> Word:
 def _names_in(text: str, headline: bool, midsentence: set[str]) -> list[tuple[str, list[str]]]:
     """Every (name, cues) occurrence in one sentence."""
     found: list[tuple[str, list[str]]] = []
-    dateline = _DATELINE.match(text)
-    if dateline and not headline:
+    dateline = None if headline else _DATELINE.match(text)
+    if dateline:
         found.append((dateline.group(1).title(), ["place"]))
-        text = text[dateline.end():]
+    for part in _parts(text, headline):
+        found.extend(_names_in_part(part, headline, midsentence))
+    return found
+
+
+def _parts(text: str, headline: bool) -> list[str]:
+    """The sentence without its dateline, cut at the dateline's dash: each part starts a sentence."""
+    dateline = None if headline else _DATELINE.match(text)
+    if not dateline:
+        return [text]
+    place, dash, story = text[dateline.end():].partition("—")
+    return [place.strip(), story.strip()] if dash else [place.strip()]
+
+
+def _names_in_part(text: str, headline: bool, midsentence: set[str]) -> list[tuple[str, list[str]]]:
+    found: list[tuple[str, list[str]]] = []
     items = _words(text)
     index = 0
     while index < len(items):
@@ -177,8 +194,9 @@ def _run(items: list[Word | str], start: int) -> tuple[list[Word], int]:
     while index < len(items):
         item = items[index]
         if isinstance(item, Word) and item.capital:
-            if item.possessive and run == [] and _owned_organization(items, index):
-                return _owned_organization(items, index), index + len(_owned_organization(items, index)) + 0
+            owned = _owned_organization(items, index) if item.possessive and not run else []
+            if owned:
+                return owned, index + len(owned)
             run.append(item)
             index += 1
             if item.ends:
@@ -246,7 +264,7 @@ def _from_run(run: list[Word], before: str, after: list[str], headline: bool, mi
     en = " ".join(word.text for word in run)
     found = []
     if after[0] in vocab.PLACE_PART:
-        found.append((f"{en} {after[0]}", ["place"]))
+        return [(f"{en} {after[0]}", ["place"])]
     found.append((en, _cues(run, before, after)))
     if "." in en and not run[0].acronym:
         found.extend((part, []) for part in en.split(".") if not vocab.is_common(part))

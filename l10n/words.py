@@ -43,7 +43,7 @@ ORGANIZATION_WORDS = frozenset("""Group Ministry Council Court Department Instit
 ORGANIZATION_AFTER = frozenset("group company party unit militia movement forces army agency".split())
 
 #: Connectors allowed inside an organization's name: "Institute for the Study of War".
-CONNECTORS = frozenset("of for the and on".split())
+CONNECTORS = frozenset("of for the on".split())
 
 #: Lowercase words before a place: "in Bakhmut", "near Belgorod".
 PLACE_BEFORE = frozenset("in from to near across outside into around toward towards across".split())
