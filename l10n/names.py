@@ -216,10 +216,10 @@ def _continues(items: list[Word | str], index: int, run: list[Word]) -> bool:
     """May connectors at ``index`` join an organization name (Institute for the Study of War)?"""
     if not any(word.text in vocab.ORGANIZATION_WORDS for word in run):
         return False
-    while index < len(items) and isinstance(items[index], Word) and items[index].text in vocab.CONNECTORS:  # type: ignore[union-attr]
-        index += 1
-    following = items[index] if index < len(items) else ""
-    return isinstance(following, Word) and following.capital
+    for item in items[index:]:
+        if not (isinstance(item, Word) and item.text in vocab.CONNECTORS):
+            return isinstance(item, Word) and item.capital
+    return False
 
 
 def _owned_organization(items: list[Word | str], index: int) -> list[Word]:
@@ -275,6 +275,8 @@ def _skippable(word: Word, midsentence: set[str]) -> bool:
     """A leading word that is not part of a name: demonym, month, common word at a sentence start."""
     if word.text in vocab.CALENDAR or vocab.is_demonym(word.text):
         return True
+    if word.text in vocab.TITLES:
+        return False
     return word.initial and not word.acronym and vocab.is_common(word.text) and word.text not in midsentence
 
 

@@ -157,3 +157,9 @@ def test_cli_names_table_csv_and_append(project: Path, cli) -> None:
 def test_cli_names_unknown_slug_is_a_usage_error(project: Path, cli) -> None:
     result = cli("names", "no-such-article")
     assert result.exit_code == 2
+
+
+def test_a_title_at_the_sentence_start_still_makes_a_person() -> None:
+    names = _names("President Alar Karis met Gov. Vyacheslav Gladkov. Mayor Terekhov agreed.\n")
+    assert {en: p.kind for en, p in names.items()} == {
+        "Alar Karis": "person", "Vyacheslav Gladkov": "person", "Terekhov": "person"}
