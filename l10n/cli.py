@@ -328,3 +328,33 @@ def pretranslate(lang: tuple[str, ...], dry_run: bool, overwrite_mt: bool, devic
             click.echo(f"  {verb} {path}")
     if failed:
         sys.exit(EXIT_ERROR)
+
+
+@main.command()
+@click.argument("slugs", nargs=-1)
+@click.option("--csv", "as_csv", is_flag=True, help="Print glossary rows (CSV in the glossary's columns) instead of a table.")
+@click.option("--append", is_flag=True, help="Append the new rows that have a form in every language to the glossary, each noted for review.")
+@click.option("--dry-run", is_flag=True, help="With --append: write nothing, say what would be appended.")
+def names(slugs: tuple[str, ...], as_csv: bool, append: bool, dry_run: bool) -> None:
+    """List names in the sources (or the articles SLUGS) that the glossary does not cover, with proposed forms."""
+    from .errors import ConfigError
+    from .names import find_names
+    from .proposals import append_proposals, format_csv, format_table
+
+    project = _project()
+    config = project.config
+    unknown = sorted(set(slugs) - {document.slug for document in project.documents})
+    if unknown:
+        raise click.BadParameter(f"no source article {', '.join(unknown)}", param_hint="SLUGS")
+    documents = [document for document in project.documents if not slugs or document.slug in slugs]
+    proposals = find_names(documents, project.terms, config.languages)
+    click.echo(format_csv(proposals, config.languages) if as_csv else format_table(proposals, config.languages), nl=False)
+    if not append:
+        return
+    if config.glossary is None:
+        raise ConfigError("no glossary configured ([tool.l10n] glossary)")
+    shown = config.relative(config.glossary)
+    report = append_proposals(config.glossary, proposals, config.languages, shown, dry_run)
+    verb = "would append" if dry_run else "appended"
+    click.echo(f"{verb} {len(report.added)} row(s) to {shown}; {len(report.incomplete)} left to add by hand"
+               f" (no form in every language): {', '.join(report.incomplete) or '—'}", err=True)
