@@ -80,15 +80,18 @@ def is_listing(block: str) -> bool:
 
 def remove_chrome(blocks: Sequence[str], listing: Callable[[str], bool] = is_listing) -> list[str]:
     """``blocks`` without chrome; a section rule also takes the listing blocks after it."""
-    kept: list[str] = []
+    return [block for block, chrome in zip(blocks, chrome_mask(blocks, listing)) if not chrome]
+
+
+def chrome_mask(blocks: Sequence[str], listing: Callable[[str], bool] = is_listing) -> list[bool]:
+    """For each block, whether it is chrome (by a rule, or as a listing in a related-stories section)."""
+    mask: list[bool] = []
     in_section = False
     for block in blocks:
         rule = chrome_rule(block)
         if rule is not None:
             in_section = rule.section
-            continue
-        if in_section and listing(block):
-            continue
-        in_section = False
-        kept.append(block)
-    return kept
+        elif not (in_section and listing(block)):
+            in_section = False
+        mask.append(rule is not None or in_section)
+    return mask

@@ -355,7 +355,7 @@ def import_(source: str, slug: str | None, fmt: str | None, meta: tuple[str, ...
     config = _config()
     fields = _meta(meta)
     if source == "-":
-        data, charset, shown = click.get_binary_stream("stdin").read(), None, "<stdin>"
+        data, charset, shown = sys.stdin.buffer.read(), None, "<stdin>"
     else:
         (data, charset), shown = read_input(source), source
     url = source if source.lower().startswith(("http://", "https://")) else None

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .chrome import chrome_rule, plain_text, remove_chrome
+from .chrome import chrome_mask, chrome_rule, is_listing, plain_text, remove_chrome
 from .config import SLUG_RE, Config
 from .errors import SourceError
 from .files import write_text
@@ -143,7 +143,7 @@ def article_from_html(text: str, shown: str, url: str | None = None) -> Article:
 
     extracted = trafilatura.extract(text, url=url, output_format="markdown", include_formatting=True,
                                     include_links=True, include_images=True, include_comments=False,
-                                    with_metadata=True)
+                                    with_metadata=True, date_extraction_params={"extensive_search": False})
     header, body = _split_header(extracted or "")
     info = yaml.safe_load(header) if header else {}
     info = info if isinstance(info, dict) else {}
@@ -153,11 +153,22 @@ def article_from_html(text: str, shown: str, url: str | None = None) -> Article:
     if blocks and blocks[0].startswith("# "):
         headline = blocks.pop(0)[2:].strip()
     captions, quotes = _figures(text)
-    blocks = remove_chrome([_unwrap(b, captions) for b in _mark_quotes(_place_captions(blocks, captions), quotes)])
+    blocks = _line_chrome([_unwrap(b, captions) for b in _mark_quotes(_place_captions(blocks, captions), quotes)])
     metadata = {key: str(info[name]) for key, name in
                 (("title", "title"), ("date", "date"), ("author", "author"), ("publisher", "sitename"), ("url", "url"))
                 if info.get(name) and chrome_rule(str(info[name])) is None}
     return _checked(Article(headline or metadata.get("title", ""), tuple(blocks), metadata), shown)
+
+
+def _line_chrome(blocks: list[str]) -> list[str]:
+    """Chrome removed line by line: trafilatura's fallback glues a page's widgets into one block."""
+    lines = [(number, line) for number, block in enumerate(blocks) for line in block.split("\n")]
+    mask = chrome_mask([line for _, line in lines])
+    kept: dict[int, list[str]] = {}
+    for (number, line), chrome in zip(lines, mask):
+        if not chrome:
+            kept.setdefault(number, []).append(line)
+    return ["\n".join(group) for group in kept.values()]
 
 
 def _split_header(markdown: str) -> tuple[str, str]:
@@ -260,7 +271,7 @@ def _boxes(units: list[tuple[str, str]]) -> list[str]:
 
 def _checked(article: Article, shown: str) -> Article:
     """Refuse a page whose article body is empty, rather than write an empty source."""
-    body = [b for b in article.blocks if not _CAPTION.fullmatch(b) and not b.startswith(("#", "---"))]
+    body = [b for b in article.blocks if not _CAPTION.fullmatch(b) and not b.startswith(("#", "---")) and not is_listing(b)]
     if not article.headline or not body:
         raise SourceError("no article text found (the page has no extractable article body)", shown)
     return Article(_quotes(article.headline, article.blocks), tuple(_quotes(b, article.blocks) for b in article.blocks),
