@@ -145,11 +145,14 @@ def article_from_html(text: str, shown: str, url: str | None = None) -> Article:
                                     include_links=True, include_images=True, include_comments=False,
                                     with_metadata=True, date_extraction_params={"extensive_search": False})
     header, body = _split_header(extracted or "")
-    info = yaml.safe_load(header) if header else {}
+    try:
+        info = yaml.safe_load(header) if header else {}
+    except yaml.YAMLError:
+        info = {}  # trafilatura's own header, unreadable: the page text still counts
     info = info if isinstance(info, dict) else {}
     blocks = ["\n".join(_spaces(line) for line in block.strip("\n").split("\n"))
               for block in re.split(r"\n(?:[ \t]*\n)+", body.strip()) if block.strip()]
-    headline = str(info.get("title") or "")
+    headline = _escape(str(info.get("title") or ""))
     if blocks and blocks[0].startswith("# "):
         headline = blocks.pop(0)[2:].strip()
     captions, quotes = _figures(text)
@@ -157,7 +160,7 @@ def article_from_html(text: str, shown: str, url: str | None = None) -> Article:
     metadata = {key: str(info[name]) for key, name in
                 (("title", "title"), ("date", "date"), ("author", "author"), ("publisher", "sitename"), ("url", "url"))
                 if info.get(name) and chrome_rule(str(info[name])) is None}
-    return _checked(Article(headline or metadata.get("title", ""), tuple(blocks), metadata), shown)
+    return _checked(Article(headline, tuple(blocks), metadata), shown)
 
 
 def _line_chrome(blocks: list[str]) -> list[str]:
