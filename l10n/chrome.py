@@ -44,6 +44,8 @@ CHROME_RULES: tuple[ChromeRule, ...] = (
                           r"|more on this( story)?|recommended|most (read|popular)|trending", section=True),
     ChromeRule("follow", r"follow (ap|us)\b.{0,80}(coverage|on \w+).*|follow us( on .+)?"),
     ChromeRule("advertisement", r"advertisement|sponsored( content)?"),
+    ChromeRule("copyright", r"(copyright|©|\(c\)) .{0,120}"),
+    ChromeRule("footer", r"about( us)?|privacy( policy)?|terms( of (use|service))?|contact( us)?|cookie (settings|policy)"),
 )
 """Every chrome rule, in the order they are tried (the first match names the block)."""
 
@@ -51,6 +53,10 @@ _SEPARATOR = next(rule for rule in CHROME_RULES if rule.name == "separator")
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"(\*\*|__|\*|(?<!\w)_|_(?!\w)|`)")
 _LISTING = re.compile(r"\s*(([-*+]|\d+[.)])\s+)?(\[[^\]]*\]\([^)]*\)\s*)+")
+
+
+BYLINE = re.compile(r"by ([^\W\d_][\w.'’ -]{1,60}?)( and [^\W\d_][\w.'’ -]{1,60})?", re.IGNORECASE)
+"""A byline line ("By HANNA ARHIROVA"): chrome in the body, the author in the front matter."""
 
 
 def plain_text(block: str) -> str:

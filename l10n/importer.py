@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .chrome import chrome_mask, chrome_rule, is_listing, plain_text, remove_chrome
+from .chrome import BYLINE, chrome_mask, chrome_rule, is_listing, plain_text, remove_chrome
 from .config import SLUG_RE, Config
 from .errors import SourceError
 from .files import write_text
@@ -237,11 +237,12 @@ def _unwrap(block: str, captions: dict[str, str]) -> str:
 
 
 def article_from_text(text: str, shown: str) -> Article:
-    """Text as scraped: a line per block, the first the headline, a doubled line the caption."""
-    lines = remove_chrome([line for line in (_spaces(line) for line in text.split("\n")) if line.strip()])
+    """Text as scraped: a line per block, the headline before the byline, a doubled line the caption."""
+    lines = [line for line in (_spaces(line) for line in text.split("\n")) if line.strip()]
+    lines, author = _after_masthead(lines)
     units: list[tuple[str, str]] = []
     captions: set[str] = set()
-    for line in lines:
+    for line in remove_chrome(lines):
         if units and line == units[-1][1] and units[-1][0] == "line":
             units[-1] = ("caption", line)  # a caption scraped twice (the image's alt text and the caption)
             captions.add(line.strip())
@@ -250,7 +251,36 @@ def article_from_text(text: str, shown: str) -> Article:
     if not units:
         raise SourceError("no article text found (only page chrome)", shown)
     headline = units.pop(0)[1].strip()
-    return _checked(Article(_escape(headline), tuple(_boxes(units)), {"title": headline}), shown)
+    metadata = {"title": headline, **({"author": author} if author else {})}
+    return _checked(Article(_escape(headline), tuple(_boxes(units)), metadata), shown)
+
+
+def _after_masthead(lines: list[str]) -> tuple[list[str], str | None]:
+    """Lines from the headline on, and the byline's author.
+
+    The headline is the last article line before the first byline or
+    "Updated …" line near the top; what precedes it is the site's
+    navigation. Without such a line the first line that is not chrome is
+    the headline.
+    """
+    mask = chrome_mask(lines)
+    for index, line in enumerate(lines[:40]):
+        byline = BYLINE.fullmatch(line.strip())
+        rule = chrome_rule(line)
+        if byline is None and (rule is None or rule.name != "timestamp"):
+            continue
+        before = [i for i in range(index) if not mask[i] and not BYLINE.fullmatch(lines[i].strip())]
+        if not before:
+            break
+        author = next((_name(m.group(0)[3:]) for m in map(BYLINE.fullmatch, (l.strip() for l in lines[:index + 2])) if m), None)
+        rest = [l for i, l in enumerate(lines) if i >= before[-1] and not BYLINE.fullmatch(l.strip())]
+        return rest, author
+    return lines, None
+
+
+def _name(byline: str) -> str:
+    """An all-caps byline in the case of a name: HANNA ARHIROVA → Hanna Arhirova."""
+    return byline.title() if byline.isupper() else byline
 
 
 def _boxes(units: list[tuple[str, str]]) -> list[str]:

@@ -9,6 +9,7 @@ copy, each with its golden ``x.expect.md``.
 from __future__ import annotations
 
 import http.server
+import re
 import socket
 import subprocess
 import sys
@@ -63,6 +64,18 @@ def test_seed_text_without_meta_differs_only_by_the_publisher_field(project: Pat
     assert cli("import", str(SEED), "--slug", "seed").exit_code == 0
     hand_made = [b for b in blocks(HAND_MADE) if b != ("publisher", "RFE/RL")]
     assert blocks(project / "source" / "seed.md") == hand_made
+
+
+def test_scraped_ap_text_gives_the_html_import_without_its_markup(project: Path, cli) -> None:
+    """The AP page copied from a browser: navigation before the headline, byline, share bar,
+    related stories, newsletter box, footer all go; the byline becomes the author."""
+    result = cli("import", str(DATA / "ap-kharkiv.txt"), "--slug", "ap", "--meta", "date=2024-05-23", "--meta", "publisher=AP News")
+    assert result.exit_code == 0, result.output
+    text = (project / "source" / "ap.md").read_text("utf-8")
+    assert text == (DATA / "ap-kharkiv.txt.expect.md").read_text("utf-8")
+    html = (DATA / "ap-kharkiv.expect.md").read_text("utf-8")
+    unmarked = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", html.replace("*none*", "none"))
+    assert text == re.sub(r"(?m)^url: .*\n", "", unmarked)
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
@@ -179,6 +192,7 @@ def test_chrome_rules_drop_widgets_and_keep_sentences_about_them() -> None:
         "Comments", "Subscribe to our newsletter.", "  • 16x9 Image", "Related Stories", "Ukraine Asks For More Patriots",
         "Kyiv said it would share intelligence with Warsaw.", "The paper stopped its print edition in 2022.",
         "Related Stories", "Residents were told to subscribe to air-raid alerts.",
+        "Copyright 2024 The Associated Press. All Rights Reserved.", "Privacy", "Follow AP’s coverage of the war at https://apnews.com",
     ]
     assert remove_chrome(lines) == [
         "Kyiv said it would share intelligence with Warsaw.", "The paper stopped its print edition in 2022.",
