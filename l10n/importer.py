@@ -272,8 +272,9 @@ def _after_masthead(lines: list[str]) -> tuple[list[str], str | None]:
         before = [i for i in range(index) if not mask[i] and not BYLINE.fullmatch(lines[i].strip())]
         if not before:
             break
-        author = next((_name(m.group(0)[3:]) for m in map(BYLINE.fullmatch, (l.strip() for l in lines[:index + 2])) if m), None)
-        rest = [l for i, l in enumerate(lines) if i >= before[-1] and not BYLINE.fullmatch(l.strip())]
+        bylines = [match for match in (BYLINE.fullmatch(line.strip()) for line in lines[: index + 2]) if match]
+        author = _name(bylines[0].group(0)[3:]) if bylines else None
+        rest = [line for i, line in enumerate(lines) if i >= before[-1] and not BYLINE.fullmatch(line.strip())]
         return rest, author
     return lines, None
 
