@@ -358,3 +358,41 @@ def names(slugs: tuple[str, ...], as_csv: bool, append: bool, dry_run: bool) -> 
     verb = "would append" if dry_run else "appended"
     click.echo(f"{verb} {len(report.added)} row(s) to {shown}; {len(report.incomplete)} left to add by hand"
                f" (no form in every language): {', '.join(report.incomplete) or '—'}", err=True)
+
+
+def _meta(values: tuple[str, ...]) -> dict[str, str]:
+    """``--meta date=2023-03-07`` → ``{"date": "2023-03-07"}``."""
+    result = {}
+    for value in values:
+        key, sep, text = value.partition("=")
+        if not sep or not key.strip():
+            raise click.BadParameter(f"{value!r} is not KEY=VALUE", param_hint="--meta")
+        result[key.strip()] = text.strip()
+    return result
+
+
+@main.command("import")
+@click.argument("source")
+@click.option("--slug", help="File name under source/ (default: from the title).")
+@click.option("--format", "fmt", type=click.Choice(["html", "text"]), help="Force the input kind (default: detected from the content).")
+@click.option("--meta", multiple=True, metavar="KEY=VALUE", help="Set a front-matter field, e.g. date=2023-03-07 (repeatable).")
+@click.option("--force", is_flag=True, help="Replace an existing source of that slug.")
+@click.option("--dry-run", is_flag=True, help="Print the source that would be written; write nothing.")
+def import_(source: str, slug: str | None, fmt: str | None, meta: tuple[str, ...], force: bool, dry_run: bool) -> None:
+    """Turn a newsroom page (HTML file or http(s) URL) or scraped text (- for stdin) into source/<slug>.md."""
+    from .importer import import_article, read_input
+
+    config = _config()
+    fields = _meta(meta)
+    if source == "-":
+        data, charset, shown = sys.stdin.buffer.read(), None, "<stdin>"
+    else:
+        (data, charset), shown = read_input(source), source
+    url = source if source.lower().startswith(("http://", "https://")) else None
+    report = import_article(config, data, shown, url=url, fmt=fmt, slug=slug, force=force, meta=fields,
+                            charset=charset, dry_run=dry_run)
+    if dry_run:
+        click.echo(report.text, nl=False)
+        return
+    verb = "wrote" if report.changed else "unchanged"
+    click.echo(f"{verb} {report.shown} ({report.mode}, {report.segments} segments); next: l10n update")
