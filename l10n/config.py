@@ -19,6 +19,8 @@ FRONT_MATTER_KEYS = ("title", "description", "summary", "author", "publisher")
 
 CONFIG_FILE = "pyproject.toml"
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+SERVER_URL_RE = re.compile(r"^https?://[^/\s?#]+[^\s]*$")
+"""A LibreTranslate server address (``tool.l10n.libretranslate_url`` or ``--server``)."""
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,11 @@ class Config:
     project: str = "l10n"
     bugs_address: str = ""
     front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
+    engine: str = "argos"
+    libretranslate_url: str | None = None
+    libretranslate_concurrency: int = 4
+    libretranslate_batch_size: int = 32
+    libretranslate_timeout: float = 120.0
 
     def sources(self) -> list[Path]:
         """Every Markdown article of the project, sorted by name."""
@@ -82,7 +89,16 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "project": str,
     "bugs_address": str,
     "front_matter_keys": list,
+    "engine": str,
+    "libretranslate_url": str,
+    "libretranslate_concurrency": int,
+    "libretranslate_batch_size": int,
+    "libretranslate_timeout": (int, float),
 }
+ENGINES = ("argos", "libretranslate")
+"""Machine-translation engines ``pretranslate`` can use (``tool.l10n.engine``)."""
+_ENGINE_KEYS = ("engine", "libretranslate_url", "libretranslate_concurrency", "libretranslate_batch_size",
+                "libretranslate_timeout")
 _PATH_KEYS = ("source_dir", "locales_dir", "build_dir", "glossary")
 
 
@@ -143,7 +159,7 @@ def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
             if not all(isinstance(item, str) for item in items):
                 raise ConfigError(f"tool.l10n.{key} must be a list of strings", origin)
             values[key] = tuple(items)
-    for key in ("source_language", "project", "bugs_address", "threshold", "check_threshold"):
+    for key in ("source_language", "project", "bugs_address", "threshold", "check_threshold", *_ENGINE_KEYS):
         if key in table:
             values[key] = table[key]
     config = Config(**values)  # type: ignore[arg-type]
@@ -170,6 +186,21 @@ def _check_languages(config: Config, origin: str) -> None:
             raise ConfigError(f"unknown language code {lang!r} in tool.l10n.{key}", origin) from None
     if not 0 <= config.threshold <= 100:
         raise ConfigError("tool.l10n.threshold must be between 0 and 100", origin)
+    _check_engine(config, origin)
+
+
+def _check_engine(config: Config, origin: str) -> None:
+    """The engine keys: a known engine, a server URL when it is LibreTranslate, positive sizes."""
+    if config.engine not in ENGINES:
+        raise ConfigError(f"tool.l10n.engine must be one of {', '.join(ENGINES)}, not {config.engine!r}", origin)
+    if config.engine == "libretranslate" and not config.libretranslate_url:
+        raise ConfigError("tool.l10n.engine = \"libretranslate\" needs tool.l10n.libretranslate_url", origin)
+    url = config.libretranslate_url
+    if url is not None and not SERVER_URL_RE.match(url):
+        raise ConfigError(f"tool.l10n.libretranslate_url must be an http(s) URL, not {url!r}", origin)
+    for key in ("libretranslate_concurrency", "libretranslate_batch_size", "libretranslate_timeout"):
+        if getattr(config, key) <= 0:
+            raise ConfigError(f"tool.l10n.{key} must be greater than 0", origin)
 
 
 def config_field_names() -> list[str]:
