@@ -44,6 +44,7 @@ class Config:
     libretranslate_concurrency: int = 4
     libretranslate_batch_size: int = 32
     libretranslate_timeout: float = 120.0
+    libretranslate_retries: int = 3
 
     def sources(self) -> list[Path]:
         """Every Markdown article of the project, sorted by name."""
@@ -94,11 +95,12 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "libretranslate_concurrency": int,
     "libretranslate_batch_size": int,
     "libretranslate_timeout": (int, float),
+    "libretranslate_retries": int,
 }
 ENGINES = ("argos", "libretranslate")
 """Machine-translation engines ``pretranslate`` can use (``tool.l10n.engine``)."""
 _ENGINE_KEYS = ("engine", "libretranslate_url", "libretranslate_concurrency", "libretranslate_batch_size",
-                "libretranslate_timeout")
+                "libretranslate_timeout", "libretranslate_retries")
 _PATH_KEYS = ("source_dir", "locales_dir", "build_dir", "glossary")
 
 
@@ -201,6 +203,8 @@ def _check_engine(config: Config, origin: str) -> None:
     for key in ("libretranslate_concurrency", "libretranslate_batch_size", "libretranslate_timeout"):
         if getattr(config, key) <= 0:
             raise ConfigError(f"tool.l10n.{key} must be greater than 0", origin)
+    if config.libretranslate_retries < 0:
+        raise ConfigError("tool.l10n.libretranslate_retries must be 0 or more", origin)
 
 
 def config_field_names() -> list[str]:

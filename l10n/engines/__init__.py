@@ -107,7 +107,7 @@ def choose_engine(
     server = ServerSettings(
         url=url, api_key=(os.environ if environ is None else environ).get(API_KEY_ENV) or None,
         concurrency=config.libretranslate_concurrency, batch_size=config.libretranslate_batch_size,
-        timeout=float(config.libretranslate_timeout),
+        timeout=float(config.libretranslate_timeout), retries=config.libretranslate_retries,
     )
     return lambda source, target: LibreTranslateTranslator(source, target, server)
 
