@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -271,7 +272,7 @@ def needs_mt(project: Path, cli, monkeypatch: pytest.MonkeyPatch) -> Path:
     (project / "source/brief.md").write_text(BRIEF)
     (project / "source/second.md").write_text(SECOND)
     with (project / "pyproject.toml").open("a") as toml:
-        toml.write("libretranslate_retries = 1\nlibretranslate_timeout = 0.5\n")
+        toml.write("libretranslate_retries = 1\nlibretranslate_timeout = 2\n")  # roomy on a busy machine
     assert cli("update").exit_code == 0
     po = project / "locales/uk/LC_MESSAGES/brief.po"
     catalog = read_po(po)
@@ -287,7 +288,7 @@ def needs_mt(project: Path, cli, monkeypatch: pytest.MonkeyPatch) -> Path:
     (_translating(lambda q: {"error": "Cannot translate text: out of memory"}, 500),
      "HTTP 500 from /translate: Cannot translate text: out of memory (tried 2 times)"),
     (_translating(lambda q: {"error": "uk is not supported"}, 400), "HTTP 400 from /translate: uk is not supported"),
-    (_translating(lambda q: (time.sleep(2), {"translatedText": q})[1]), "/translate timed out after 0.5 s"),
+    (_translating(lambda q: (time.sleep(20), {"translatedText": q})[1]), "/translate timed out after 2 s"),
 ], ids=["wrong-count", "not-a-list", "not-json", "server-error", "client-error", "timeout"])
 def test_a_broken_server_is_one_line_exit_3_and_writes_nothing(needs_mt: Path, cli, behaviour: Behaviour,
                                                               message: str) -> None:
