@@ -294,22 +294,20 @@ def _progress() -> Any:
 @click.option("--batch-size", type=click.IntRange(1), help="Examples per CTranslate2 batch (default: Argos' setting).")
 @click.option("--pad-batches", is_flag=True, help="Mix sentence lengths in a batch (padded): more speed on GPUs, but "
               "some outputs then differ from what Argos gives each sentence alone (~10% with int8 on AVX2 CPUs).")
+@click.option("--engine", type=click.Choice(["argos", "libretranslate"]), help="MT engine (default: tool.l10n.engine, else argos).")
+@click.option("--server", metavar="URL", help="Translate on this LibreTranslate server (implies --engine libretranslate); "
+              "the API key comes from LIBRETRANSLATE_API_KEY.")
 def pretranslate(lang: tuple[str, ...], dry_run: bool, overwrite_mt: bool, device: str | None, threads: int | None,
                  inter_threads: int | None, beam_size: int | None, compute_type: str | None, batch_size: int | None,
-                 pad_batches: bool) -> None:
-    """Fill empty entries offline: translation memory, then Argos MT (fuzzy, with provenance)."""
-    from .engines import EngineSettings
+                 pad_batches: bool, engine: str | None, server: str | None) -> None:
+    """Fill empty entries: translation memory, then MT (local Argos or a LibreTranslate server; fuzzy, with provenance)."""
+    from .engines import EngineSettings, choose_engine
     from .pipeline import pretranslate as run
 
     settings = EngineSettings(device=device, intra_threads=threads, inter_threads=inter_threads, beam_size=beam_size,
                               compute_type=compute_type, max_batch_size=batch_size, pad_batches=pad_batches)
-
-    def engine_for(source: str, target: str) -> Any:
-        from .engines.argos import ArgosTranslator
-
-        return ArgosTranslator(source, target, settings)
-
     project = _project()
+    engine_for = choose_engine(project.config, engine=engine, server_url=server, settings=settings)
     reports = run(project, engine_for, _languages(project.config, lang), overwrite_mt=overwrite_mt,
                   dry_run=dry_run, progress=_progress() if sys.stderr.isatty() else None)
     failed = False

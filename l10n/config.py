@@ -19,6 +19,8 @@ FRONT_MATTER_KEYS = ("title", "description", "summary", "author", "publisher")
 
 CONFIG_FILE = "pyproject.toml"
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+SERVER_URL_RE = re.compile(r"^https?://[^/\s?#]+[^\s]*$")
+"""A LibreTranslate server address (``tool.l10n.libretranslate_url`` or ``--server``)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,12 @@ class Config:
     team: str = ""
     teams: tuple[tuple[str, str], ...] = ()
     front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS
+    engine: str = "argos"
+    libretranslate_url: str | None = None
+    libretranslate_concurrency: int = 4
+    libretranslate_batch_size: int = 32
+    libretranslate_timeout: float = 120.0
+    libretranslate_retries: int = 3
 
     def sources(self) -> list[Path]:
         """Every Markdown article of the project, sorted by name."""
@@ -86,7 +94,17 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "team": str,
     "teams": dict,
     "front_matter_keys": list,
+    "engine": str,
+    "libretranslate_url": str,
+    "libretranslate_concurrency": int,
+    "libretranslate_batch_size": int,
+    "libretranslate_timeout": (int, float),
+    "libretranslate_retries": int,
 }
+ENGINES = ("argos", "libretranslate")
+"""Machine-translation engines ``pretranslate`` can use (``tool.l10n.engine``)."""
+_ENGINE_KEYS = ("engine", "libretranslate_url", "libretranslate_concurrency", "libretranslate_batch_size",
+                "libretranslate_timeout", "libretranslate_retries")
 _PATH_KEYS = ("source_dir", "locales_dir", "build_dir", "glossary")
 
 
@@ -159,7 +177,7 @@ def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
             if not all(isinstance(item, str) for item in items):
                 raise ConfigError(f"tool.l10n.{key} must be a list of strings", origin)
             values[key] = tuple(items)
-    for key in ("source_language", "project", "bugs_address", "team", "threshold", "check_threshold"):
+    for key in ("source_language", "project", "bugs_address", "team", "threshold", "check_threshold", *_ENGINE_KEYS):
         if key in table:
             values[key] = table[key]
     if "teams" in table:
@@ -200,6 +218,23 @@ def _check_languages(config: Config, origin: str) -> None:
         raise ConfigError(f"tool.l10n.teams.{unknown[0]} names a language not in tool.l10n.languages", origin)
     if not 0 <= config.threshold <= 100:
         raise ConfigError("tool.l10n.threshold must be between 0 and 100", origin)
+    _check_engine(config, origin)
+
+
+def _check_engine(config: Config, origin: str) -> None:
+    """The engine keys: a known engine, a server URL when it is LibreTranslate, positive sizes."""
+    if config.engine not in ENGINES:
+        raise ConfigError(f"tool.l10n.engine must be one of {', '.join(ENGINES)}, not {config.engine!r}", origin)
+    if config.engine == "libretranslate" and not config.libretranslate_url:
+        raise ConfigError("tool.l10n.engine = \"libretranslate\" needs tool.l10n.libretranslate_url", origin)
+    url = config.libretranslate_url
+    if url is not None and not SERVER_URL_RE.match(url):
+        raise ConfigError(f"tool.l10n.libretranslate_url must be an http(s) URL, not {url!r}", origin)
+    for key in ("libretranslate_concurrency", "libretranslate_batch_size", "libretranslate_timeout"):
+        if getattr(config, key) <= 0:
+            raise ConfigError(f"tool.l10n.{key} must be greater than 0", origin)
+    if config.libretranslate_retries < 0:
+        raise ConfigError("tool.l10n.libretranslate_retries must be 0 or more", origin)
 
 
 def config_field_names() -> list[str]:

@@ -12,17 +12,18 @@ Promises, in order of importance:
 4. Glossary names are enforced in the case the sentence needs.
 5. The engine is loaded once per language, only if there is work, and every
    distinct segment of every catalog goes through it once, in batches.
+6. An engine failure (no model, an unreachable or failing server) writes
+   nothing for that language: its catalogs stay as they were.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .engines import Progress, Translator, provenance
+from .engines import EngineFactory, Progress, Translator, provenance
 from .errors import EngineError
 from .inline import PLACEHOLDER_RE, placeholder_tags
 from .model import Catalog, Message, Term
@@ -30,7 +31,6 @@ from .pofile import format_po, read_po
 from .files import write_text
 from .terminology import Tally, enforce_terms
 
-EngineFactory = Callable[[str, str], Translator]
 PROVENANCE_PREFIXES = ("MT:", "TM:")
 MARKUP_NOTE = "MT: not filled: the engine lost or broke the placeholders"
 
@@ -84,6 +84,8 @@ def pretranslate_language(
             _machine_translate(queue, lang, source_lang, terms, engine_for, other_langs, report, progress, stamp)
         except EngineError as error:
             report.error = str(error)
+            report.from_memory = 0
+            return report  # nothing written: no catalog of this language is left half-filled
     _write(job, report, dry_run)
     return report
 

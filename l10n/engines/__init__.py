@@ -1,17 +1,22 @@
 """Machine-translation engines: the contract pretranslation speaks.
 
 Pretranslation needs only a batch call and a provenance string, so any engine
-(Argos, a dictionary fake in tests) fits the :class:`Translator` protocol.
-This module imports no engine library: ``l10n --help`` must stay fast, and
-the heavy imports live in the engine modules (``l10n.engines.argos``).
+(local Argos, a LibreTranslate server, a dictionary fake in tests) fits the
+:class:`Translator` protocol.  This module imports no engine library:
+``l10n --help`` must stay fast, and the heavy imports live in the engine
+modules (``l10n.engines.argos``; ``l10n.engines.libretranslate`` needs only
+the standard library).  :func:`choose_engine` is the one place that decides
+which engine a run uses.
 """
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from collections.abc import Callable
 from typing import Protocol
 
+from l10n.config import SERVER_URL_RE, Config
 from l10n.errors import EngineError
 
 DEVICES = ("cpu", "cuda", "auto")
@@ -76,9 +81,46 @@ class EngineSettings:
                 raise EngineError(f"engine {name} must be an integer >= {minimum}, not {value!r}")
 
 
+EngineFactory = Callable[[str, str], Translator]
+"""Loads the engine for a (source, target) pair, only when there is work."""
+
+
+def choose_engine(
+    config: Config, *, engine: str | None = None, server_url: str | None = None,
+    settings: EngineSettings | None = None, environ: Mapping[str, str] | None = None,
+) -> EngineFactory:
+    """The engine a run uses: the option, else ``tool.l10n.engine``; a server URL implies LibreTranslate.
+
+    The API key comes from the environment (``LIBRETRANSLATE_API_KEY``), never
+    from the project's config file, which is committed.
+    """
+    url = server_url or config.libretranslate_url
+    chosen = engine or ("libretranslate" if server_url else config.engine)
+    if chosen == "argos":
+        return lambda source, target: _argos(source, target, settings)
+    if not url:
+        raise EngineError("the libretranslate engine needs a server: --server URL or tool.l10n.libretranslate_url")
+    if not SERVER_URL_RE.match(url):
+        raise EngineError(f"the LibreTranslate server must be an http(s) URL, not {url!r}")
+    from l10n.engines.libretranslate import API_KEY_ENV, LibreTranslateTranslator, ServerSettings
+
+    server = ServerSettings(
+        url=url, api_key=(os.environ if environ is None else environ).get(API_KEY_ENV) or None,
+        concurrency=config.libretranslate_concurrency, batch_size=config.libretranslate_batch_size,
+        timeout=float(config.libretranslate_timeout), retries=config.libretranslate_retries,
+    )
+    return lambda source, target: LibreTranslateTranslator(source, target, server)
+
+
+def _argos(source: str, target: str, settings: EngineSettings | None) -> Translator:
+    from l10n.engines.argos import ArgosTranslator
+
+    return ArgosTranslator(source, target, settings)
+
+
 def provenance(translator: Translator) -> str:
     """The engine part of a provenance comment: ``argos translate-en_uk 1.9``."""
     return f"{translator.name} {translator.version}"
 
 
-__all__ = ["DEVICES", "EngineSettings", "Progress", "Translator", "provenance"]
+__all__ = ["DEVICES", "EngineFactory", "EngineSettings", "Progress", "Translator", "choose_engine", "provenance"]

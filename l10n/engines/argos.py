@@ -16,6 +16,7 @@ uses, in batches without padding, so a sentence gets exactly the translation
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,6 +27,8 @@ from l10n.engines import EngineSettings, Progress
 from l10n.errors import EngineError
 
 INSTALL_HINT = "l10n models install FILE.argosmodel"
+NOT_INSTALLED = ("Argos Translate is not installed (a slim install): pip install 'l10n[argos]', "
+                 "or translate on a LibreTranslate server with --server URL")
 LENGTH_PENALTY = 0.2
 """The length penalty ``argostranslate.translate`` decodes with."""
 
@@ -68,6 +71,12 @@ def missing_package_error(pair: tuple[str, str]) -> EngineError:
         f"no Argos package installed for {pair_label(pair)}: run "
         f"'{INSTALL_HINT}' or 'l10n models install --from-index {pair[0]}:{pair[1]}'"
     )
+
+
+def require_argos() -> None:
+    """Fail in one line, before any import, when argostranslate or ctranslate2 is missing."""
+    if any(importlib.util.find_spec(name) is None for name in ("argostranslate", "ctranslate2")):
+        raise EngineError(NOT_INSTALLED)
 
 
 # --- Settings ---------------------------------------------------------------
@@ -145,6 +154,7 @@ def _cores() -> int:
 
 def _argos_packages() -> list[Any]:
     """Argos' installed translation packages (``argostranslate.package.Package``)."""
+    require_argos()
     from argostranslate import package
 
     try:
@@ -212,6 +222,7 @@ class ArgosTranslator:
     name = "argos"
 
     def __init__(self, from_code: str, to_code: str, settings: EngineSettings | None = None):
+        require_argos()
         pkg = _find_package(from_code, to_code)
         self.package = _describe(pkg)
         self.version = self.package.provenance
@@ -329,5 +340,6 @@ __all__ = [
     "PackageListing",
     "list_packages",
     "missing_package_error",
+    "require_argos",
     "resolve_settings",
 ]

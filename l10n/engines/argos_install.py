@@ -25,6 +25,7 @@ from l10n.engines.argos import (
     _describe,
     _version_key,
     pair_label,
+    require_argos,
 )
 from l10n.errors import EngineError
 
@@ -42,6 +43,7 @@ def install_package_files(paths: Iterable[str | Path]) -> list[InstalledPackage]
     or ``..`` would write anywhere (zip-slip).  A package already installed
     under the same folder name is replaced, not overlaid.
     """
+    require_argos()
     from argostranslate import package, settings
 
     target = Path(settings.package_data_dir)
@@ -103,6 +105,7 @@ def _single_folder(names: list[str], archive: Path) -> str:
 
 def install_from_index(pairs: Iterable[tuple[str, str]]) -> list[InstalledPackage]:
     """Update Argos' package index, then download and install a package per pair."""
+    require_argos()
     from argostranslate import package
 
     wanted = list(dict.fromkeys(pairs))
