@@ -32,6 +32,7 @@ from l10n.forms import plural as _plural
 from l10n.forms import pos as _pos
 from l10n.forms import uk_stem as _stem
 from l10n.forms import uk_variant_rank as _uk_variant_rank
+from l10n.grammar import governed as _governed
 from l10n.paradigms import Paradigm, decline, gender_of
 from l10n.spelling import APOSTROPHES
 from l10n.spelling import fold as _fold
@@ -44,22 +45,6 @@ _BASE_CASE = {"gen1": "gent", "gen2": "gent", "acc2": "accs", "loc1": "loct", "l
 
 _WORD = re.compile(rf"\w+(?:[-‐‑{APOSTROPHES}]\w+)*")
 _GAP = re.compile(r"[\s«»\"„“”‚‘’]*")  # what may part the words of one term
-
-# The cases a preposition governs: they settle «у Бахмут» (accs) against
-# «Бахмут» (nomn), «до Зеленського» (gent) against «за Зеленського» (accs).
-_PREPOSITIONS = {
-    "uk": """loct accs: у в уві на о об | gent ablt accs: з із зі зо | ablt accs: за під поза
-        ablt: над перед між поміж | loct datv accs: по | loct: при | accs: про через крізь
-        datv: завдяки всупереч наперекір назустріч | gent: до від без для біля коло поблизу
-        gent: навколо довкола після серед посеред проти вздовж уздовж замість крім окрім
-        gent: протягом щодо з-під з-за""",
-    "ru": """loct accs: в во на о об обо | gent ablt accs: с со | ablt accs: за под подо
-        ablt: над надо перед передо между | datv loct accs: по | loct: при
-        accs: про через сквозь | datv: к ко благодаря согласно вопреки навстречу
-        gent: до от из изо без для у около возле вокруг после кроме среди вдоль против
-        gent: мимо вместо ради близ внутри вне напротив из-за из-под""",
-}
-
 
 @dataclass(frozen=True)
 class TermMatch:
@@ -107,10 +92,6 @@ class Morphology:
         except (ValueError, OSError) as error:
             raise L10nError(f"cannot load pymorphy3 dictionaries for {lang!r}: {error}") from error
         self.lang = lang
-        self._government: dict[str, frozenset[str]] = {}
-        for rule in re.split(r"[|\n]", _PREPOSITIONS[lang]):
-            cases, prepositions = rule.split(":")
-            self._government.update(dict.fromkeys(prepositions.split(), frozenset(cases.split())))
         # Checks run over 100k entries: each word is analyzed once.
         cache = functools.lru_cache(maxsize=1 << 16)
         self._readings = cache(self._read)
@@ -231,7 +212,7 @@ class Morphology:
         for reading in readings:
             if reading.case is not None:
                 weights[reading.case] = weights.get(reading.case, 0.0) + reading.score
-        governed = self._government.get(_normal(preceding or ""), frozenset())
+        governed = _governed(self.lang, _normal(preceding or ""))
         candidates = [c for c in weights if c in governed] or list(weights)
         return max(candidates, key=weights.__getitem__, default=None)
 

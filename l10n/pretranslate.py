@@ -29,10 +29,9 @@ from .inline import PLACEHOLDER_RE, placeholder_tags
 from .model import Catalog, Message, Term
 from .pofile import format_po, read_po
 from .files import write_text
+from .provenance import MARKUP_NOTE, mt_comment, parse, tm_comment
 from .terminology import Tally, enforce_terms
 
-PROVENANCE_PREFIXES = ("MT:", "TM:")
-MARKUP_NOTE = "MT: not filled: the engine lost or broke the placeholders"
 
 
 @dataclass
@@ -58,7 +57,7 @@ class _Job:
 
 
 def is_machine_filled(message: Message) -> bool:
-    return any(comment.startswith(PROVENANCE_PREFIXES) for comment in message.translator_comments)
+    return any(parse(comment) is not None for comment in message.translator_comments)
 
 
 def pretranslate_language(
@@ -75,7 +74,7 @@ def pretranslate_language(
     for message in job.targets:
         remembered = memory.get(message.msgid)
         if remembered is not None:
-            _fill(message, remembered[0], f"TM: {remembered[1]}")
+            _fill(message, remembered[0], tm_comment(remembered[1]))
             report.from_memory += 1
         else:
             queue.append(message)
@@ -117,7 +116,7 @@ def _memory(catalogs: list[tuple[Path, str, Catalog]]) -> dict[str, tuple[str, s
 def _fill(message: Message, text: str, origin: str) -> None:
     message.msgstr = text
     message.fuzzy = True
-    kept = [c for c in message.translator_comments if not c.startswith(PROVENANCE_PREFIXES)]
+    kept = [c for c in message.translator_comments if parse(c) is None]
     message.translator_comments = [*kept, origin]
 
 
@@ -129,13 +128,13 @@ def _machine_translate(
     engine = engine_for(source_lang, lang)
     outputs = _translate_all(engine, unique, progress)
     report.engine_inputs = len(unique)
-    origin = f"MT: {provenance(engine)} {stamp}"
+    origin = mt_comment(f"{provenance(engine)} {stamp}")
     for message in queue:
         output = outputs[message.msgid]
         if output is None:
             report.markup_failures += 1
             message.msgstr = ""
-            message.translator_comments = [c for c in message.translator_comments if not c.startswith(PROVENANCE_PREFIXES)]
+            message.translator_comments = [c for c in message.translator_comments if parse(c) is None]
             message.translator_comments.append(MARKUP_NOTE)
             continue
         enforced = enforce_terms(message.msgid, output, terms, lang, other_langs)

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .glossary import find_terms
+from .grammar import case_for_copy
 from .model import Term
 from .morphology import TermMatch, for_language
 from .spelling import APOSTROPHES, spelling_pattern
@@ -70,7 +71,7 @@ def _enforce_one(term: Term, text: str, lang: str, other_langs: tuple[str, ...])
     for finder in (_avoided, _english_copy, _other_language, _lookalike):
         match = finder(term, text, lang, other_langs)
         if match is not None:
-            case = match.case or _case_before(text, match.start, lang) or "nomn"
+            case = match.case or _case_before(text, match.start, lang, term.kind) or "nomn"
             replacement = morphology.inflect(lemma, case, term.kind)
             return text[: match.start] + replacement + text[match.end :], "enforced"
     return text, "unplaced"
@@ -144,17 +145,7 @@ def _word_before(text: str, at: int) -> str | None:
     return words[-1].lower() if words else None
 
 
-def _case_before(text: str, at: int, lang: str) -> str | None:
-    """The case a preposition right before ``at`` governs (for Latin copies)."""
+def _case_before(text: str, at: int, lang: str, kind: str) -> str | None:
+    """The case a preposition right before ``at`` gives a Latin copy (see grammar)."""
     preceding = _word_before(text, at)
-    if preceding is None:
-        return None
-    return _PREPOSITION_CASE[lang].get(preceding)
-
-
-_PREPOSITION_CASE = {
-    "uk": {"у": "loct", "в": "loct", "на": "loct", "до": "gent", "з": "gent", "із": "gent", "від": "gent",
-           "біля": "gent", "для": "gent", "без": "gent", "під": "ablt", "над": "ablt", "між": "ablt"},
-    "ru": {"в": "loct", "во": "loct", "на": "loct", "до": "gent", "из": "gent", "от": "gent", "у": "gent",
-           "для": "gent", "без": "gent", "под": "ablt", "над": "ablt", "к": "datv", "с": "ablt"},
-}
+    return None if preceding is None else case_for_copy(lang, preceding, kind)

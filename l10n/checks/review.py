@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..provenance import parse as parse_provenance
 from .base import Context, Unit, register
 
-_PROVENANCE_RE = re.compile(r"^\s*(?:MT|TM):")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]{2,}(?:['’-][A-Za-z]+)*")
 
 
@@ -28,7 +28,7 @@ def check_unreviewed(unit: Unit, ctx: Context) -> Iterator[str]:
     """
     if unit.form == 0:
         for comment in unit.message.translator_comments:
-            if _PROVENANCE_RE.match(comment):
+            if parse_provenance(comment) is not None:
                 yield f"unreviewed machine output ({comment.strip()}); review it and clear the fuzzy flag"
                 return
 
