@@ -13,6 +13,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 from .errors import ConfigError
+from .localedata import is_known
 
 FRONT_MATTER_KEYS = ("title", "description", "summary", "author", "publisher")
 """Front-matter fields readers see, translated unless ``front_matter_keys`` says otherwise."""
@@ -205,14 +206,10 @@ def _inside(root: Path, raw: str, key: str, origin: str) -> Path:
 
 
 def _check_languages(config: Config, origin: str) -> None:
-    from babel import Locale, UnknownLocaleError
-
     keyed = [("source_language", config.source_language), *(("languages", lang) for lang in config.languages)]
     for key, lang in keyed:
-        try:
-            Locale.parse(lang)
-        except (UnknownLocaleError, ValueError):
-            raise ConfigError(f"unknown language code {lang!r} in tool.l10n.{key}", origin) from None
+        if not is_known(lang):
+            raise ConfigError(f"unknown language code {lang!r} in tool.l10n.{key}", origin)
     unknown = [lang for lang, _ in config.teams if lang not in config.languages]
     if unknown:
         raise ConfigError(f"tool.l10n.teams.{unknown[0]} names a language not in tool.l10n.languages", origin)

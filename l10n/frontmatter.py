@@ -107,3 +107,16 @@ def set_value(text: str, key: str, value: str, shown: str) -> str:
         return text
     written = value if re.fullmatch(r"[A-Za-z][\w-]*", value) else quote(value)
     return text[: found.start] + written + text[found.end :]
+
+
+def loose_mapping(text: str) -> dict[object, object]:
+    """A YAML mapping someone else wrote (trafilatura's header); {} if unreadable.
+
+    Unlike :func:`read_front_matter` this never fails: the text is a hint, and
+    the page it came with still counts when the hint is broken.
+    """
+    try:
+        data = yaml.safe_load(text) if text else {}
+    except yaml.YAMLError:
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -26,12 +26,12 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from .alphabet import CYRILLIC_RE
 from .errors import GlossaryError
 from .model import Term
 from .spelling import APOSTROPHES, spelling_pattern, unify_apostrophes
 
 KINDS = frozenset({"person", "place", "organization", "media", "equipment", "project"})
-_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # After a term: no letter or digit; U+02BC counts as a letter to Python, as an apostrophe here ("Zelenskiyʼs").
 _WORD_CHAR = re.compile(rf"[^\W{APOSTROPHES}]")
 _FINDERS: dict[tuple[int, ...], TermFinder] = {}
@@ -91,7 +91,7 @@ def _row_to_term(row: dict[str, str | None], languages: tuple[str, ...], shown: 
     for lang in languages:
         if targets[lang].casefold() in {name.casefold() for name in avoid[lang]}:
             raise GlossaryError(f"{lang}_avoid lists the term's own {lang} name {targets[lang]!r}", shown, line)
-    keep_latin = all(not _CYRILLIC.search(value) for value in targets.values())
+    keep_latin = all(not CYRILLIC_RE.search(value) for value in targets.values())
     return Term(cells["en"], targets, cells["kind"], cells.get("note", ""), forms, keep_latin, line,
                 {lang: names for lang, names in avoid.items() if names})
 

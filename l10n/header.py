@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from . import localedata
 from .model import Catalog, Message
 from .plurals import plural_forms
 
@@ -58,9 +59,7 @@ class HeaderInfo:
 
 
 def english_name(lang: str) -> str:
-    from babel import Locale
-
-    return Locale.parse(lang).english_name or lang
+    return localedata.english_name(lang)
 
 
 def template_header(info: HeaderInfo, date: str, slug: str) -> Message:

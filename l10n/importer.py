@@ -24,6 +24,7 @@ from .chrome import BYLINE, chrome_mask, chrome_rule, is_listing, plain_text, re
 from .config import SLUG_RE, Config
 from .errors import SourceError
 from .files import write_text
+from .frontmatter import loose_mapping
 from .segment import segment_text
 
 FRONT_MATTER_ORDER = ("title", "date", "author", "publisher", "language", "url")
@@ -139,17 +140,12 @@ def detect_format(text: str) -> str:
 def article_from_html(text: str, shown: str, url: str | None = None) -> Article:
     """The article of a web page, through trafilatura's Markdown, cleaned."""
     import trafilatura
-    import yaml
 
     extracted = trafilatura.extract(text, url=url, output_format="markdown", include_formatting=True,
                                     include_links=True, include_images=True, include_comments=False,
                                     with_metadata=True, date_extraction_params={"extensive_search": False})
     header, body = _split_header(extracted or "")
-    try:
-        info = yaml.safe_load(header) if header else {}
-    except yaml.YAMLError:
-        info = {}  # trafilatura's own header, unreadable: the page text still counts
-    info = info if isinstance(info, dict) else {}
+    info = loose_mapping(header)
     blocks = ["\n".join(_spaces(line) for line in block.strip("\n").split("\n"))
               for block in re.split(r"\n(?:[ \t]*\n)+", body.strip()) if block.strip()]
     headline = _escape(str(info.get("title") or ""))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .localedata import plural_forms as cldr_plural_forms
+
 # The data of GNU gettext's gettext-tools/src/plural-table.c (the table msginit
 # consults before anything else), at commit b82d012a1ab8595d75d58e8b0898c7f09f41105d
 # of the gettext repository (May 2026). Only the codes and formulas are taken.
@@ -47,7 +49,4 @@ def plural_forms(lang: str) -> str:
     for code in (catalog_name, language):
         if code in GETTEXT_PLURAL_FORMS:
             return GETTEXT_PLURAL_FORMS[code]
-    from babel import Locale
-    from babel.messages.plurals import get_plural
-
-    return get_plural(Locale.parse(lang)).plural_forms
+    return cldr_plural_forms(lang)

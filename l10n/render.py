@@ -15,12 +15,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from babel.dates import format_date
-from markdown_it import MarkdownIt
 
 from .frontmatter import body_start, quote, set_value
+from .localedata import long_date
 from .inline import PLACEHOLDER_RE, restore, restore_literal
 from .model import Document, Segment
+from .segment import to_html
 
 Translations = Mapping[tuple[str | None, str], str]
 
@@ -133,7 +133,7 @@ def render_html(edition: Edition, title: str) -> str:
     translated ``publisher`` (RFE/RL → «Радіо Свобода») shows as translated.
     """
     lang = edition.lang
-    content = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(edition.body)
+    content = to_html(edition.body)
     details = " · ".join(html.escape(value) for value in _byline(edition.metadata, lang))
     byline = f'<p class="meta">{details}</p>\n' if details else ""
     return (
@@ -150,7 +150,7 @@ def _byline(meta: Mapping[str, object], lang: str) -> list[str]:
     parts = [str(meta["publisher"])] if meta.get("publisher") else []
     value = meta.get("date")
     if isinstance(value, datetime.date):
-        parts.append(format_date(value, format="long", locale=lang))
+        parts.append(long_date(value, lang))
     elif value:
         parts.append(str(value))
     return parts

@@ -1,4 +1,4 @@
-"""Source Markdown → translatable segments (the only module that parses Markdown).
+"""Source Markdown → translatable segments (the only module that imports the Markdown parser).
 
 A segment is a sentence of a translatable block (heading, paragraph, list
 item, block quote, table cell, caption) or a human-readable front-matter
@@ -31,6 +31,11 @@ _LETTER = re.compile(r"[^\W\d_]")
 def _parser() -> MarkdownIt:
     # text_join off: escapes and entities stay separate tokens with their raw markup.
     return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+
+
+def to_html(markdown: str) -> str:
+    """HTML for an edition's Markdown body, with the dialect segmentation reads."""
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
 
 
 def read_document(path: Path, shown: str, front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS) -> Document:

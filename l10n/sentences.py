@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 
-TAG_RE = re.compile(r"</?(\d+)/?>")
+from .inline import PLACEHOLDER_RE
+
 
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sr jr gen lt col maj capt cmdr adm sgt cpl pvt rep sen gov
@@ -82,14 +83,14 @@ def _ends_sentence(text: str, at: int, punct: str, next_start: int) -> bool:
 
 def _word_before(text: str, at: int) -> str:
     """The token that the period at ``at`` closes (tags and openers dropped)."""
-    head = TAG_RE.sub("", text[:at])
+    head = PLACEHOLDER_RE.sub("", text[:at])
     token = re.split(r"[\s\"'“‘«(\[—–]", head)[-1]
     return token
 
 
 def _first_visible(text: str, at: int) -> str | None:
     """First character at ``at`` or later that is not a tag or an opener."""
-    rest = TAG_RE.sub("", text[at:])
+    rest = PLACEHOLDER_RE.sub("", text[at:])
     for char in rest:
         if char not in _OPENERS:
             return char
@@ -98,7 +99,7 @@ def _first_visible(text: str, at: int) -> str | None:
 
 def _after_closers(text: str, at: int) -> int:
     while at < len(text):
-        tag = TAG_RE.match(text, at)
+        tag = PLACEHOLDER_RE.match(text, at)
         if tag and tag.group(0).startswith("</"):
             at = tag.end()
         elif text[at] in _CLOSERS:
@@ -123,12 +124,12 @@ def _protected(text: str) -> list[bool]:
     curly = 0
     index = 0
     while index < len(text):
-        tag = TAG_RE.match(text, index)
+        tag = PLACEHOLDER_RE.match(text, index)
         if tag:
             token = tag.group(0)
             if not token.endswith("/>"):
                 step = -1 if token.startswith("</") else 1
-                depth[tag.group(1)] = depth.get(tag.group(1), 0) + step
+                depth[tag.group(2)] = depth.get(tag.group(2), 0) + step
             index = tag.end()
             continue
         char = text[index]
@@ -146,7 +147,7 @@ def _protected(text: str) -> list[bool]:
 
 
 def _quotes_balanced(text: str) -> bool:
-    plain = TAG_RE.sub("", text)
+    plain = PLACEHOLDER_RE.sub("", text)
     straight = plain.count('"') % 2 == 0
     curly = plain.count("“") == plain.count("”") and plain.count("«") == plain.count("»")
     return straight and curly

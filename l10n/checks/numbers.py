@@ -19,9 +19,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from babel.core import UnknownLocaleError
-from babel.numbers import NumberFormatError, format_decimal, get_decimal_symbol, get_group_symbol, parse_decimal
-
+from ..localedata import format_number, number_symbols, parse_number
 from .base import Context, Unit, register
 
 SOURCE_LOCALE = "en"
@@ -53,17 +51,17 @@ def _number_re(locale: str) -> re.Pattern[str]:
 
 @functools.cache
 def _symbols(locale: str) -> tuple[str, str]:
-    try:
-        return get_group_symbol(locale), get_decimal_symbol(locale)
-    except (UnknownLocaleError, ValueError):
-        return get_group_symbol(SOURCE_LOCALE), get_decimal_symbol(SOURCE_LOCALE)
+    symbols = number_symbols(locale) or number_symbols(SOURCE_LOCALE)
+    assert symbols is not None  # CLDR always knows the source locale
+    return symbols
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def _value(token: str, locale: str) -> Decimal | None:
+    value = parse_number(token, locale)
     try:
-        return parse_decimal(token, locale).normalize()
-    except (NumberFormatError, InvalidOperation, UnknownLocaleError, ValueError):
+        return None if value is None else value.normalize()
+    except InvalidOperation:
         return None
 
 
@@ -134,7 +132,5 @@ def _idiom(number: Number, unit: Unit, locale: str) -> bool:
 
 
 def _local(value: Decimal, locale: str) -> str:
-    try:
-        return format_decimal(value, locale=locale)
-    except (UnknownLocaleError, ValueError):
-        return str(value)
+    local = format_number(value, locale)
+    return str(value) if local is None else local

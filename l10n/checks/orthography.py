@@ -15,17 +15,17 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..alphabet import CYRILLIC_RE, LATIN_RE
+from ..inline import PLACEHOLDER_RE
 from .base import Context, Unit, register
 
 _FOREIGN = {"uk": re.compile(r"[ыэъёЫЭЪЁ]"), "ru": re.compile(r"[іїєґІЇЄҐ]")}
 _QUOTED = frozenset({"uk", "ru", "be", "kk"})
 _WORD_RE = re.compile(r"\w+")
-_LATIN_RE = re.compile(r"[A-Za-z]")
-_CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 _LATIN_WORD_RE = re.compile(r"(?<![\w'’-])[A-Za-z]+(?:['’-][A-Za-z]+)*(?![\w'’-])")
 _STRAIGHT_RE = re.compile(r"\"|(?:^|(?<=[\s(]))“")
 _DOUBLE_SPACE_RE = re.compile(r"(?<=\S)[ \u00a0\u202f]{2,}(?=\S)")
-_TAG_END_RE = re.compile(r"</?\d+/?>$")
+_TAG_END_RE = re.compile(rf"{PLACEHOLDER_RE.pattern}$")
 _MARKS = {".": "full stop", "!": "exclamation mark", "?": "question mark", "…": "ellipsis", ":": "colon", ";": "semicolon", ",": "comma"}
 _CLOSERS = frozenset("\"'»”“’)]")
 
@@ -46,7 +46,7 @@ def check_mixed_script(unit: Unit, ctx: Context) -> Iterator[str]:
     plain = unit.target.plain
     if not unit.target.cyrillic or _LATIN_RE.search(plain) is None:
         return
-    mixed = sorted({w for w in _WORD_RE.findall(plain) if _LATIN_RE.search(w) and _CYRILLIC_RE.search(w)})
+    mixed = sorted({w for w in _WORD_RE.findall(plain) if LATIN_RE.search(w) and CYRILLIC_RE.search(w)})
     if mixed:
         yield f"word(s) mixing Latin and Cyrillic letters: {', '.join(mixed)}"
 

@@ -14,6 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..alphabet import CYRILLIC_RE
 from ..inline import PLACEHOLDER_RE
 
 URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'«»“”„]*[^\s<>\"'«»“”„.,;:!?)\]]")
@@ -28,7 +29,6 @@ _CODE = {
 }
 FORMAT_RE = {"printf": re.compile(_PRINTF), "brace": re.compile(_BRACE)}
 _MAYBE_CODE = re.compile(r"[<&%{@]|//|www\.")
-CYRILLIC_RE = re.compile(r"[\u0400-\u04FF]")
 
 
 @dataclass(frozen=True)
