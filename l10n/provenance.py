@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 MT = "MT"
 TM = "TM"
-_MARKER_RE = re.compile(r"^\s*(MT|TM):\s?(.*)$", re.S)
+_MARKER_RE = re.compile(r"^\s*(MT|TM):\s?(.*)$", re.DOTALL)
 
 
 @dataclass(frozen=True)

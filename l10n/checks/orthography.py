@@ -44,7 +44,7 @@ def check_foreign_letters(unit: Unit, ctx: Context) -> Iterator[str]:
 def check_mixed_script(unit: Unit, ctx: Context) -> Iterator[str]:
     """A word mixes Latin and Cyrillic letters (Latin "A" for Cyrillic «А»)."""
     plain = unit.target.plain
-    if not unit.target.cyrillic or _LATIN_RE.search(plain) is None:
+    if not unit.target.cyrillic or LATIN_RE.search(plain) is None:
         return
     mixed = sorted({w for w in _WORD_RE.findall(plain) if LATIN_RE.search(w) and CYRILLIC_RE.search(w)})
     if mixed:
