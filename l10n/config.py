@@ -54,6 +54,9 @@ class Config:
         """Every Markdown article of the project, sorted by name."""
         return sorted(self.source_dir.glob("*.md"))
 
+    def source_path(self, slug: str) -> Path:
+        return self.source_dir / f"{slug}.md"
+
     def pot_path(self, slug: str) -> Path:
         return self.locales_dir / f"{slug}.pot"
 

@@ -20,7 +20,7 @@ from .glossary import read_glossary
 from .header import HeaderInfo
 from .lock import project_lock
 from .mofile import format_mo
-from .model import Catalog, Completion, Document, Term
+from .model import Catalog, Document, Term
 from .pofile import format_po, read_po
 from .render import edition_title, render_html, render_markdown
 from .segment import read_document
@@ -78,7 +78,7 @@ def _template(project: Project, document: Document) -> Catalog:
         if same_content(template, old):
             template = build_template(document, project.terms, config.languages, _info(config),
                                       old.header_fields().get("POT-Creation-Date", date))
-    template.path = config.relative(config.source_dir / f"{document.slug}.md")
+    template.path = config.relative(config.source_path(document.slug))
     return template
 
 
