@@ -96,12 +96,7 @@ def segment(file: str, as_json: bool) -> None:
         document = read_document(Path(file), file, keys)
     for item in document.segments:
         if as_json:
-            record = {
-                "text": item.text, "context": item.context, "line": item.line, "kind": item.kind,
-                "label": item.label, "source": item.source,
-                "placeholders": [{"number": p.number, "opening": p.opening, "closing": p.closing} for p in item.placeholders],
-            }
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
         else:
             click.echo(item.text)
 
