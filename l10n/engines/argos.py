@@ -163,9 +163,9 @@ def _load_model(model_dir: Path, settings: EngineSettings) -> Any:
 
 
 __all__ = [
+    "INSTALL_HINT",
     "NOT_INSTALLED",
     "ArgosTranslator",
-    "INSTALL_HINT",
     "InstalledPackage",
     "PackageListing",
     "batch_threads",

@@ -9,6 +9,7 @@ by argostranslate's tokenizers, never imported here.
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 from types import ModuleType
 
@@ -26,19 +27,14 @@ def require_argos() -> None:
 
 def argos_settings() -> ModuleType:
     """``argostranslate.settings`` (reads ``ARGOS_*`` and settings.json when first imported)."""
-    from argostranslate import settings
-
-    return settings
+    return importlib.import_module("argostranslate.settings")
 
 
 def argos_package() -> ModuleType:
     """``argostranslate.package``: installed packages, the index, installation."""
-    from argostranslate import package
-
-    return package
+    return importlib.import_module("argostranslate.package")
 
 
 def ctranslate2() -> ModuleType:
-    import ctranslate2 as module
-
-    return module
+    """``ctranslate2``, which loads and runs the packages' models."""
+    return importlib.import_module("ctranslate2")
