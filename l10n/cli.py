@@ -96,12 +96,7 @@ def segment(file: str, as_json: bool) -> None:
         document = read_document(Path(file), file, keys)
     for item in document.segments:
         if as_json:
-            record = {
-                "text": item.text, "context": item.context, "line": item.line, "kind": item.kind,
-                "label": item.label, "source": item.source,
-                "placeholders": [{"number": p.number, "opening": p.opening, "closing": p.closing} for p in item.placeholders],
-            }
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
         else:
             click.echo(item.text)
 
@@ -160,20 +155,12 @@ def build(lang: tuple[str, ...], force: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per catalog.")
 def stats(paths: tuple[str, ...], as_json: bool) -> None:
     """Count translated, fuzzy, untranslated and obsolete messages and words."""
-    from .pipeline import catalog_stats, project_catalogs
-    from .pofile import read_po
+    from .stats import files_stats, project_stats
 
-    if paths:
-        files = [(Path(p), p) for p in paths]
-    else:
-        config = _config()
-        files = [(p, config.relative(p)) for p in project_catalogs(config)]
-    results = [catalog_stats(read_po(path, foreign=True), shown) for path, shown in files]
+    results = files_stats([(Path(p), p) for p in paths]) if paths else project_stats(_config())
     for item in results:
         if as_json:
-            record = {key: getattr(item, key) for key in item.__dataclass_fields__}
-            record["percent"] = round(item.percent, 2)
-            click.echo(json.dumps(record, ensure_ascii=False))
+            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
         else:
             click.echo(
                 f"{item.path}: {item.translated} translated, {item.fuzzy} fuzzy, "
@@ -208,9 +195,11 @@ def check(
     3 when the tool cannot run. A translator silences checks for one entry
     with a translator comment: "# l10n-ignore: numbers, glossary".
     """
-    from .checks import REGISTRY, UnknownCheck
+    from .checks import REGISTRY
     from .checks.project import find_project, run_check
     from .checks.report import format_result
+    from .errors import UnknownCheck
+    from .pipeline import load_project
 
     if list_checks:
         width = max(len(c.id) for c in REGISTRY.values())
@@ -220,8 +209,9 @@ def check(
     config = find_project(Path.cwd())
     if config is not None and lang:
         _languages(config, lang)
+    project = load_project(config) if config is not None else None
     try:
-        result = run_check(config, list(paths), languages=lang, minimum=minimum, select=_names(select), ignore=_names(ignore))
+        result = run_check(project, list(paths), languages=lang, minimum=minimum, select=_names(select), ignore=_names(ignore))
     except UnknownCheck as exc:
         raise click.BadParameter(exc.message, param_hint="--select/--ignore") from None
     click.echo(format_result(result, fmt, strict), nl=False)

@@ -1,8 +1,9 @@
 """Project configuration: ``[tool.l10n]`` in ``pyproject.toml``.
 
-Parsed once into a frozen :class:`Config`; every path convention of the
-project (where POT, PO, MO and edition files live) is defined here and
-nowhere else. Unknown keys and wrong types are errors that name the key.
+Parsed once into a frozen :class:`Config`; every path of the project
+(where POT, PO, MO and edition files live) is asked of it. The catalog
+convention itself (``<lang>/LC_MESSAGES/<slug>.po``, both ways) is owned by
+:mod:`l10n.paths`, which Config uses. Unknown keys and wrong types are errors that name the key.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .localedata import is_known
+from .paths import catalog_path, language_catalogs
 
 FRONT_MATTER_KEYS = ("title", "description", "summary", "author", "publisher")
 """Front-matter fields readers see, translated unless ``front_matter_keys`` says otherwise."""
@@ -53,14 +55,21 @@ class Config:
         """Every Markdown article of the project, sorted by name."""
         return sorted(self.source_dir.glob("*.md"))
 
+    def source_path(self, slug: str) -> Path:
+        return self.source_dir / f"{slug}.md"
+
     def pot_path(self, slug: str) -> Path:
         return self.locales_dir / f"{slug}.pot"
 
     def po_path(self, lang: str, slug: str) -> Path:
-        return self.locales_dir / lang / "LC_MESSAGES" / f"{slug}.po"
+        return catalog_path(self.locales_dir, lang, slug)
 
     def mo_path(self, lang: str, slug: str) -> Path:
-        return self.build_dir / lang / "LC_MESSAGES" / f"{slug}.mo"
+        return catalog_path(self.build_dir, lang, slug, ".mo")
+
+    def catalogs(self, languages: tuple[str, ...] | None = None) -> list[Path]:
+        """Every PO catalog of the languages (all configured ones by default)."""
+        return language_catalogs(self.locales_dir, languages or self.languages)
 
     def edition_path(self, lang: str, slug: str, suffix: str) -> Path:
         return self.build_dir / lang / f"{slug}{suffix}"

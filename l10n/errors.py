@@ -49,3 +49,11 @@ class EngineError(L10nError):
 
 class BuildError(L10nError):
     """An edition cannot be built (for example, below the completeness threshold)."""
+
+
+class LockError(L10nError):
+    """Another run holds the project lock for longer than we wait."""
+
+
+class UnknownCheck(L10nError):
+    """``--select`` or ``--ignore`` names no check id or family (a usage error: the CLI exits 2)."""

@@ -71,7 +71,7 @@ def import_article(config: Config, data: bytes, shown: str, *, url: str | None =
     slug = slug or slugify(metadata.get("title") or article.headline, shown)
     if not SLUG_RE.match(slug):
         raise SourceError(f"{slug!r} is not a valid article slug (lowercase letters, digits, '.', '_', '-')", shown)
-    path = config.writable(config.source_dir / f"{slug}.md")
+    path = config.writable(config.source_path(slug))
     target = config.relative(path)
     markdown = render_source(article, metadata)
     document = segment_text(markdown, slug, target, config.front_matter_keys)

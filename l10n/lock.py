@@ -15,14 +15,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import L10nError
+from .errors import LockError
 
 LOCK_NAME = ".l10n.lock"
 DEFAULT_TIMEOUT = 60.0
-
-
-class LockError(L10nError):
-    """Another run holds the project lock for longer than we wait."""
 
 
 def lock_timeout() -> float:

@@ -46,6 +46,15 @@ class Segment:
     end: int
     placeholders: tuple[Placeholder, ...] = ()
 
+    def to_json(self) -> dict[str, object]:
+        """The record ``segment --json`` prints: the segment and its placeholders, no offsets."""
+        return {
+            "text": self.text, "context": self.context, "line": self.line, "kind": self.kind,
+            "label": self.label, "source": self.source,
+            "placeholders": [{"number": p.number, "opening": p.opening, "closing": p.closing}
+                             for p in self.placeholders],
+        }
+
 
 @dataclass(frozen=True)
 class Document:

@@ -1,4 +1,4 @@
-"""Project-level steps over a Config: extract, update, build, stats, check.
+"""Project-level steps over a Config: load, extract, update, build, pretranslate.
 
 Each step is a plain function returning a result object; the CLI only
 formats results and picks exit codes. Writers write only what changed and
@@ -7,7 +7,6 @@ report which files they touched; with ``dry_run`` they touch nothing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,13 +18,13 @@ from .errors import CatalogError, SourceError
 from .files import write_bytes, write_text
 from .glossary import read_glossary
 from .header import HeaderInfo
-from .inline import PLACEHOLDER_RE
 from .lock import project_lock
 from .mofile import format_mo
-from .model import Catalog, Completion, Document, Term
+from .model import Catalog, Document, Term
 from .pofile import format_po, read_po
 from .render import edition_title, render_html, render_markdown
 from .segment import read_document
+from .stats import catalog_stats
 
 
 @dataclass
@@ -75,11 +74,11 @@ def _template(project: Project, document: Document) -> Catalog:
     template = build_template(document, project.terms, config.languages, _info(config), date)
     pot = config.pot_path(document.slug)
     if pot.exists():
-        old = read_po(pot)
+        old = read_po(pot, shown=config.relative(pot))
         if same_content(template, old):
             template = build_template(document, project.terms, config.languages, _info(config),
                                       old.header_fields().get("POT-Creation-Date", date))
-    template.path = config.relative(config.source_dir / f"{document.slug}.md")
+    template.path = config.relative(config.source_path(document.slug))
     return template
 
 
@@ -141,46 +140,11 @@ def _update(project: Project, languages: tuple[str, ...] | None, dry_run: bool) 
     for document, (_, template) in zip(project.documents, templates):
         for lang in languages or config.languages:
             path = config.po_path(lang, document.slug)
-            existing = read_po(path) if path.exists() else None
+            existing = read_po(path, shown=config.relative(path)) if path.exists() else None
             merged = merge(template, existing, lang, info.team_for(lang))
             unchanged = existing is not None and same_content(merged, existing, ignore=())
             outputs.append((path, None if unchanged else merged))
     return _write_all(outputs, config, dry_run)
-
-
-@dataclass
-class CatalogStats(Completion):
-    """Counts for one catalog, as ``msgfmt --statistics`` and pocount give them."""
-
-    path: str
-    translated: int = 0
-    fuzzy: int = 0
-    untranslated: int = 0
-    obsolete: int = 0
-    translated_words: int = 0
-    fuzzy_words: int = 0
-    untranslated_words: int = 0
-
-
-def count_words(text: str) -> int:
-    return len(re.findall(r"[^\W_]+(?:['’-][^\W_]+)*", PLACEHOLDER_RE.sub(" ", text)))
-
-
-def catalog_stats(catalog: Catalog, shown: str) -> CatalogStats:
-    stats = CatalogStats(shown, obsolete=len(catalog.obsolete_entries()))
-    for message in catalog.entries():
-        state = message.state
-        setattr(stats, state, getattr(stats, state) + 1)
-        words = f"{state}_words"
-        setattr(stats, words, getattr(stats, words) + count_words(message.msgid))
-    return stats
-
-
-def project_catalogs(config: Config, languages: tuple[str, ...] | None = None) -> list[Path]:
-    paths = []
-    for lang in languages or config.languages:
-        paths.extend(sorted((config.locales_dir / lang / "LC_MESSAGES").glob("*.po")))
-    return paths
 
 
 @dataclass
@@ -208,7 +172,7 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
             path = config.po_path(lang, document.slug)
             if not path.exists():
                 raise CatalogError(f"no catalog for {lang}; run `l10n update` first", config.relative(path))
-            catalogs[lang, document.slug] = read_po(path)
+            catalogs[lang, document.slug] = read_po(path, shown=config.relative(path))
             for target in _edition_paths(config, lang, document.slug):
                 config.writable(target)
     editions = [
@@ -256,8 +220,8 @@ def pretranslate(
     config = project.config
     reports = []
     with project_lock(config.root):
-        for path in project_catalogs(config, languages):  # all must read before any is written
-            read_po(config.writable(path))
+        for path in config.catalogs(languages):  # all must read before any is written
+            read_po(config.writable(path), shown=config.relative(path))
         for lang in languages or config.languages:
             reports.append(_pretranslate_one(project, lang, engine_for, overwrite_mt, dry_run, progress))
     return reports
@@ -267,7 +231,7 @@ def _pretranslate_one(project: Project, lang: str, engine_for: Any, overwrite_mt
     from .pretranslate import pretranslate_language
 
     config = project.config
-    catalogs = [(path, config.relative(path)) for path in project_catalogs(config, (lang,))]
+    catalogs = [(path, config.relative(path)) for path in config.catalogs((lang,))]
     return pretranslate_language(
         lang, config.source_language, catalogs, project.terms, engine_for,
         other_langs=config.languages, overwrite_mt=overwrite_mt, dry_run=dry_run, progress=progress,

@@ -41,22 +41,24 @@ _DOMAIN_RE = re.compile(r'domain(?=[\s"])')
 _UNESCAPES = dict(zip('ntbrfva\\"', '\n\t\b\r\f\v\a\\"', strict=True))
 
 
-def read_po(path: str | Path, *, foreign: bool = False) -> Catalog:
+def read_po(path: str | Path, *, foreign: bool = False, shown: str | None = None) -> Catalog:
     """Read and parse a PO/POT file; every error names the file and line.
 
     A catalog ``update``, ``pretranslate`` and ``build`` can rewrite or
     compile is UTF-8 (or ASCII) with one domain. ``foreign=True`` also reads
     what only ``stats`` and ``check`` need to: a catalog in another charset
     its header declares (decoded with Python's codecs, as gettext converts)
-    and one with several ``domain`` sections.
+    and one with several ``domain`` sections. ``shown`` is the name errors
+    and the catalog carry (``config.relative(path)``); the path itself by default.
     """
+    name = str(path) if shown is None else shown
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
-        raise CatalogError(f"cannot read catalog: {exc.strerror}", path=str(path)) from exc
+        raise CatalogError(f"cannot read catalog: {exc.strerror}", path=name) from exc
     if data.startswith(b"\xef\xbb\xbf"):
-        raise CatalogError("UTF-8 byte order mark (gettext rejects it)", path=str(path), line=1)
-    catalog = parse_po(_decode(data, str(path)), str(path))
+        raise CatalogError("UTF-8 byte order mark (gettext rejects it)", path=name, line=1)
+    catalog = parse_po(_decode(data, name), name)
     if not foreign:
         require_writable(catalog)
     return catalog

@@ -90,7 +90,7 @@ def pretranslate_language(
 
 
 def _collect(catalogs: list[tuple[Path, str]], overwrite_mt: bool) -> _Job:
-    loaded = [(path, shown, read_po(path)) for path, shown in catalogs]
+    loaded = [(path, shown, read_po(path, shown=shown)) for path, shown in catalogs]
     targets = []
     for _, _, catalog in loaded:
         for message in catalog.entries():

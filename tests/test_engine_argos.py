@@ -187,7 +187,7 @@ def test_padded_batches_translate_everything(installed: list) -> None:
 def test_settings_default_to_argos_settings(translator, monkeypatch: pytest.MonkeyPatch) -> None:
     from argostranslate import settings
 
-    from l10n.engines import argos
+    from l10n.engines import argos_settings as argos
 
     monkeypatch.setattr(argos, "_cores", lambda: 2)
     assert argos.resolve_settings() == EngineSettings(
@@ -211,7 +211,7 @@ def test_settings_default_to_argos_settings(translator, monkeypatch: pytest.Monk
 ])
 def test_thread_layout(installed: list, monkeypatch: pytest.MonkeyPatch, cores: int, env: dict,
                        given: tuple, expected: tuple) -> None:
-    from l10n.engines import argos
+    from l10n.engines import argos_settings as argos
 
     monkeypatch.setattr(argos, "_cores", lambda: cores)
     for key in ("ARGOS_INTRA_THREADS", "ARGOS_INTER_THREADS"):
@@ -224,7 +224,7 @@ def test_thread_layout(installed: list, monkeypatch: pytest.MonkeyPatch, cores: 
 def test_gpu_keeps_argos_threads(installed: list, monkeypatch: pytest.MonkeyPatch) -> None:
     from argostranslate import settings
 
-    from l10n.engines import argos
+    from l10n.engines import argos_settings as argos
 
     assert argos.batch_threads("cuda", None, None) == (settings.intra_threads, settings.inter_threads)
 

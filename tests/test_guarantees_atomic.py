@@ -32,7 +32,6 @@ from pathlib import Path
 import pytest
 
 from l10n.config import load_config
-from l10n.pipeline import project_catalogs
 from l10n.pofile import read_po
 
 SLUG = "bakhmut-un-chief"
@@ -208,7 +207,7 @@ def kill_repeatedly(runner: Runner, project: Path, args: list[str], kills: int, 
     assert torn_temporaries >= kills // 4, "too few kills landed inside a write to prove anything"
 
     config = load_config(project)
-    assert set(project_catalogs(config)) == {p for p in old if p.suffix == ".po"}
+    assert set(config.catalogs()) == {p for p in old if p.suffix == ".po"}
     runner.run(project, args, None)
     assert {p: _normal(d) for p, d in _catalogs(project).items()} == new
 
@@ -229,4 +228,4 @@ def test_update_killed_at_random_points_leaves_old_or_new_catalogs(runner: Runne
 def test_pretranslate_killed_at_random_points_leaves_old_or_new_catalogs(runner: Runner, project: Path, cli) -> None:
     assert cli("update").exit_code == 0
     kill_repeatedly(runner, project, ["pretranslate"], kills=10, seed=7)
-    assert all("[mt]" in m.msgstr for p in project_catalogs(load_config(project)) for m in read_po(p).entries())
+    assert all("[mt]" in m.msgstr for p in load_config(project).catalogs() for m in read_po(p).entries())

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 # Imported for registration, in the order `l10n check --list` shows the checks.
 from . import validity, completeness, review, markup, numbers, glossary, orthography, consistency  # noqa: F401, I001
+from ..errors import UnknownCheck
 from .base import REGISTRY, Check, ignored_names
 from .runner import (
     CatalogSummary,
     CheckOptions,
     CheckResult,
-    UnknownCheck,
     check_catalogs,
     check_loaded,
     check_message,

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..glossary import TermFinder, finder
 from ..model import Catalog, Message, Term
+from ..paths import split_catalog_path
 from ..plural_expr import PluralForms
 from .text import Text, analyze
 
@@ -99,13 +100,10 @@ class Side:
     path: str
 
 
-_LANG_DIR_RE = re.compile(r"(?:^|/)([a-z]{2,3}(?:[_@-][A-Za-z0-9]+)?)/LC_MESSAGES/[^/]+$")
-
-
 def path_language(path: str) -> str | None:
-    """The language of a catalog from its folder (``…/uk/LC_MESSAGES/x.po``)."""
-    match = _LANG_DIR_RE.search(path.replace("\\", "/"))
-    return primary(match.group(1)) if match else None
+    """The language of a catalog from its folder (``…/uk/LC_MESSAGES/x.po``, see :mod:`l10n.paths`)."""
+    parts = split_catalog_path(path)
+    return primary(parts[0]) if parts else None
 
 
 def primary(code: str) -> str:

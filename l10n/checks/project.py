@@ -1,21 +1,23 @@
 """``l10n check`` as a library call: which catalogs, which glossary, which minimum.
 
 Inside a project (a ``pyproject.toml`` with ``[tool.l10n]`` above the current
-directory) the defaults come from its configuration: every language's
-catalogs, the glossary, ``check_threshold``. Outside one, catalogs named on
-the command line are still checked, with no glossary and a 100% minimum, so
-the hook works on any repository holding PO files.
+directory) the project comes from ``pipeline.load_project``, as for every
+other command: every language's catalogs, its glossary, ``check_threshold``.
+Outside one, catalogs named on the command line are still checked, with no
+glossary and a 100% minimum, so the hook works on any repository holding PO files.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config, find_config_file, load_config
 from ..errors import ConfigError
-from ..glossary import read_glossary
-from ..model import Term
 from .runner import CheckOptions, CheckResult, check_catalogs
+
+if TYPE_CHECKING:
+    from ..pipeline import Project
 
 
 def find_project(start: Path) -> Config | None:
@@ -36,21 +38,14 @@ def catalog_files(config: Config | None, paths: list[Path], languages: tuple[str
     if not paths:
         if config is None:
             raise ConfigError("no catalogs named and no pyproject.toml with [tool.l10n] here or above")
-        folders = [config.locales_dir / lang / "LC_MESSAGES" for lang in languages or config.languages]
-        files = [path for folder in folders for path in sorted(folder.glob("*.po"))]
+        files = config.catalogs(languages or None)
     else:
         files = [found for path in paths for found in (sorted(path.rglob("*.po")) if path.is_dir() else [path])]
     return [(path, config.relative(path) if config else str(path)) for path in files]
 
 
-def project_terms(config: Config | None) -> tuple[Term, ...]:
-    if config is None or config.glossary is None or not config.glossary.exists():
-        return ()
-    return tuple(read_glossary(config.glossary, config.languages, config.relative(config.glossary)))
-
-
 def run_check(
-    config: Config | None,
+    project: Project | None,
     paths: list[Path],
     *,
     languages: tuple[str, ...] = (),
@@ -59,9 +54,10 @@ def run_check(
     ignore: tuple[str, ...] = (),
 ) -> CheckResult:
     """Check the named catalogs (or the project's) with the project's glossary and threshold."""
+    config = project.config if project is not None else None
     default = config.check_threshold if config is not None else 100.0
     options = CheckOptions(
-        terms=project_terms(config),
+        terms=tuple(project.terms) if project is not None else (),
         minimum=default if minimum is None else minimum,
         select=select,
         ignore=ignore,

@@ -10,13 +10,13 @@ others: only the CLI decides what the findings mean for the exit code.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import CatalogError, L10nError
+from ..errors import CatalogError, UnknownCheck
 from ..model import Catalog, Completion, Finding, Message, Term
+from ..paths import document_key
 from ..pofile import read_po
 from .base import (
     REGISTRY,
@@ -46,10 +46,6 @@ class Checked:
     loaded: LoadedCatalog
     ctx: Context
     translated: dict[Key, list[Unit]]
-
-
-class UnknownCheck(L10nError):
-    """``--select`` or ``--ignore`` names no check id or family."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -224,7 +220,7 @@ def _check_across(kept: list[Checked], checks: list[Check], result: CheckResult)
     """
     groups: dict[str, list[Checked]] = {}
     for item in kept:
-        groups.setdefault(_document_key(item.loaded.path), []).append(item)
+        groups.setdefault(document_key(item.loaded.path), []).append(item)
     for first, *others in groups.values():
         for second in others:
             if first.ctx.lang == second.ctx.lang:
@@ -241,14 +237,6 @@ def _compare(first: Side, second: Side, checks: list[Check], result: CheckResult
         if not matches(check, ignored):
             for text in check.run(first, second):
                 result.findings.append(Finding(second.path, second.unit.message.lineno or 1, check.severity, check.id, text, second.ctx.lang, second.unit.message.msgid))
-
-
-_LANG_FOLDER_RE = re.compile(r"(?:^|/)[a-z]{2,3}(?:[_@-][A-Za-z0-9]+)?(?=/LC_MESSAGES/[^/]+$)")
-
-
-def _document_key(path: str) -> str:
-    """``locales/uk/LC_MESSAGES/x.po`` and ``locales/ru/…/x.po`` share ``locales/*/…/x.po``."""
-    return _LANG_FOLDER_RE.sub("/*", path.replace("\\", "/"), count=1)
 
 
 def _summarize(result: CheckResult) -> None:

@@ -4,8 +4,8 @@ Pretranslation needs only a batch call and a provenance string, so any engine
 (local Argos, a LibreTranslate server, a dictionary fake in tests) fits the
 :class:`Translator` protocol.  This module imports no engine library:
 ``l10n --help`` must stay fast, and the heavy imports live in the engine
-modules (``l10n.engines.argos``; ``l10n.engines.libretranslate`` needs only
-the standard library).  :func:`choose_engine` is the one place that decides
+modules (argostranslate and ctranslate2 in ``l10n.engines.argos_runtime`` only;
+``l10n.engines.libretranslate`` needs only the standard library).  :func:`choose_engine` is the one place that decides
 which engine a run uses.
 """
 
@@ -50,7 +50,7 @@ class EngineSettings:
     defaults: cpu, 0, 1, 4, auto, 32).  Leaving a field unset keeps that
     behaviour, so our output matches what Argos itself would produce; the
     engine resolves the unset fields when it loads (see
-    ``l10n.engines.argos.resolve_settings``).  One exception: threads the
+    ``l10n.engines.argos_settings.resolve_settings``).  One exception: threads the
     user did not set anywhere become one single-threaded worker per core
     (``batch_threads``), faster for batches than Argos' built-in layout and
     with the same outputs.  ``intra_threads=0`` lets CTranslate2 use every

@@ -1,10 +1,5 @@
-"""Argos Translate: installed model packages and batched, offline translation.
+"""Argos Translate: batched, offline translation with an installed package's model.
 
-This is the only module that imports argostranslate, ctranslate2 and
-sentencepiece, always inside functions, so importing it stays cheap.
-
-Packages are found, installed and downloaded through argostranslate's own
-package code, so ``ARGOS_PACKAGES_DIR`` and Argos' other settings apply.
 Translation does not go through ``argostranslate.translate``: that module
 translates one string per call and runs its own sentence splitter (which may
 download a model), while our segments are already sentences.  Instead
@@ -12,199 +7,35 @@ download a model), while our segments are already sentences.  Instead
 once and sends whole batches to ``translate_batch`` with the options Argos
 uses, in batches without padding, so a sentence gets exactly the translation
 ``argostranslate`` gives it alone.
+
+Settings live in :mod:`.argos_settings`, package listing in
+:mod:`.argos_packages`, installation in :mod:`.argos_install`; argostranslate
+and ctranslate2 are imported only by :mod:`.argos_runtime`. The names below
+are re-exported so ``l10n.engines.argos`` stays the engine's one entry point.
 """
 
 from __future__ import annotations
 
-import importlib.util
-import os
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from l10n.engines import EngineSettings, Progress
+from l10n.engines.argos_packages import (
+    INSTALL_HINT,
+    InstalledPackage,
+    PackageListing,
+    describe,
+    find_package,
+    list_packages,
+    missing_package_error,
+    pair_label,
+)
+from l10n.engines.argos_runtime import NOT_INSTALLED, ctranslate2, require_argos
+from l10n.engines.argos_settings import batch_threads, resolve_settings
 from l10n.errors import EngineError
 
-INSTALL_HINT = "l10n models install FILE.argosmodel"
-NOT_INSTALLED = ("Argos Translate is not installed (a slim install): pip install 'l10n[argos]', "
-                 "or translate on a LibreTranslate server with --server URL")
 LENGTH_PENALTY = 0.2
 """The length penalty ``argostranslate.translate`` decodes with."""
-
-
-@dataclass(frozen=True)
-class InstalledPackage:
-    """An installed Argos translation package, as ``l10n models list`` shows it."""
-
-    from_code: str
-    to_code: str
-    name: str
-    version: str
-    path: Path
-
-    @property
-    def pair(self) -> tuple[str, str]:
-        return (self.from_code, self.to_code)
-
-    @property
-    def provenance(self) -> str:
-        """``translate-en_uk 1.9``: what a machine-filled entry credits."""
-        return f"{self.name} {self.version}"
-
-
-@dataclass(frozen=True)
-class PackageListing:
-    """Installed packages serving the requested pairs, and the pairs none serves."""
-
-    installed: list[InstalledPackage]
-    missing: list[tuple[str, str]]
-
-
-def pair_label(pair: tuple[str, str]) -> str:
-    return f"{pair[0]}→{pair[1]}"
-
-
-def missing_package_error(pair: tuple[str, str]) -> EngineError:
-    """The one-line error for a pair without a package, naming both ways to fix it."""
-    return EngineError(
-        f"no Argos package installed for {pair_label(pair)}: run "
-        f"'{INSTALL_HINT}' or 'l10n models install --from-index {pair[0]}:{pair[1]}'"
-    )
-
-
-def require_argos() -> None:
-    """Fail in one line, before any import, when argostranslate or ctranslate2 is missing."""
-    if any(importlib.util.find_spec(name) is None for name in ("argostranslate", "ctranslate2")):
-        raise EngineError(NOT_INSTALLED)
-
-
-# --- Settings ---------------------------------------------------------------
-
-
-def resolve_settings(settings: EngineSettings | None = None) -> EngineSettings:
-    """Fill the unset fields of ``settings`` from Argos' own settings."""
-    from argostranslate import settings as argos
-
-    given = settings or EngineSettings()
-
-    def pick(value: Any, default: Any) -> Any:
-        return default if value is None else value
-
-    device = pick(given.device, str(argos.device))
-    intra, inter = batch_threads(device, given.intra_threads, given.inter_threads)
-    return EngineSettings(
-        device=device,
-        intra_threads=intra,
-        inter_threads=inter,
-        beam_size=pick(given.beam_size, argos.beam_size),
-        compute_type=pick(given.compute_type, str(argos.compute_type)),
-        max_batch_size=pick(given.max_batch_size, argos.batch_size),
-        pad_batches=given.pad_batches,
-    )
-
-
-def batch_threads(device: str, intra: int | None, inter: int | None) -> tuple[int, int]:
-    """CTranslate2's (intra, inter) threads: given, else Argos' if set, else one worker per core.
-
-    Argos' built-in defaults (intra 0 = OpenMP on every core, one worker)
-    suit one sentence at a time.  For a queue of batches on CPU, one
-    single-threaded worker per core (up to 4) was 1.6-2x faster on 2 cores
-    (``benchmarks/pretranslate_engine.py``) and gives the same outputs:
-    a batch's arithmetic does not depend on how many threads run it.  A
-    value the user set (option, ``ARGOS_INTRA_THREADS``/``ARGOS_INTER_THREADS``
-    or Argos' settings.json) is always kept.
-    """
-    from argostranslate import settings as argos
-
-    intra = intra if intra is not None else _argos_int(argos, "ARGOS_INTRA_THREADS")
-    inter = inter if inter is not None else _argos_int(argos, "ARGOS_INTER_THREADS")
-    if device != "cpu" and (intra is None or inter is None):
-        return (argos.intra_threads if intra is None else intra, argos.inter_threads if inter is None else inter)
-    cores = _cores()
-    if inter is None:
-        # intra 0 already spreads one worker over every core.
-        inter = 1 if intra == 0 else min(4, max(1, cores // (intra or 1)))
-    if intra is None:
-        intra = max(1, cores // inter)
-    return intra, inter
-
-
-def _argos_int(argos: Any, key: str) -> int | None:
-    """An Argos thread setting if the user set one (environment or settings.json)."""
-    value = argos.get_setting(key)
-    if value is None:
-        return None
-    try:
-        return int(value)
-    except (TypeError, ValueError) as error:
-        raise EngineError(f"Argos setting {key} must be an integer, not {value!r}") from error
-
-
-def _cores() -> int:
-    """Cores this process may run on (a container's CPU set, not the host's)."""
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
-
-
-# --- Listing ----------------------------------------------------------------
-
-
-def _argos_packages() -> list[Any]:
-    """Argos' installed translation packages (``argostranslate.package.Package``)."""
-    require_argos()
-    from argostranslate import package
-
-    try:
-        packages = package.get_installed_packages()
-    except (OSError, ValueError) as error:
-        raise EngineError(f"cannot read the installed Argos packages: {error}") from error
-    return [p for p in packages if p.type == "translate" and p.from_code and p.to_code]
-
-
-def _describe(pkg: Any) -> InstalledPackage:
-    from argostranslate.package import argospm_package_name
-
-    return InstalledPackage(
-        from_code=pkg.from_code,
-        to_code=pkg.to_code,
-        name=argospm_package_name(pkg),
-        version=pkg.package_version,
-        path=Path(pkg.package_path),
-    )
-
-
-def list_packages(pairs: Iterable[tuple[str, str]] = ()) -> PackageListing:
-    """Installed packages for ``pairs`` (all of them if none are given)."""
-    wanted = list(dict.fromkeys(pairs))
-    installed = [_describe(p) for p in _argos_packages()]
-    if wanted:
-        installed = [p for p in installed if p.pair in set(wanted)]
-    installed.sort(key=lambda p: (p.from_code, p.to_code, _version_key(p.version)))
-    have = {p.pair for p in installed}
-    return PackageListing(installed, [pair for pair in wanted if pair not in have])
-
-
-def _version_key(version: str) -> Any:
-    from packaging.version import InvalidVersion, Version
-
-    try:
-        return (1, Version(version))
-    except InvalidVersion:
-        return (0, version)
-
-
-def _find_package(from_code: str, to_code: str) -> Any:
-    """The newest installed package for the pair (Argos takes the first found)."""
-    candidates = [p for p in _argos_packages() if (p.from_code, p.to_code) == (from_code, to_code)]
-    if not candidates:
-        raise missing_package_error((from_code, to_code))
-    return max(candidates, key=lambda p: _version_key(p.package_version))
-
-
-# --- Translating ------------------------------------------------------------
 
 
 class ArgosTranslator:
@@ -223,8 +54,8 @@ class ArgosTranslator:
 
     def __init__(self, from_code: str, to_code: str, settings: EngineSettings | None = None):
         require_argos()
-        pkg = _find_package(from_code, to_code)
-        self.package = _describe(pkg)
+        pkg = find_package(from_code, to_code)
+        self.package = describe(pkg)
         self.version = self.package.provenance
         self.settings = resolve_settings(settings)
         if getattr(pkg, "tokenizer", None) is None:
@@ -317,12 +148,10 @@ def equal_length_batches(lengths: list[int], size: int) -> list[list[int]]:
 
 
 def _load_model(model_dir: Path, settings: EngineSettings) -> Any:
-    import ctranslate2
-
     if not model_dir.is_dir():
         raise EngineError("Argos package has no model/ folder", path=str(model_dir.parent))
     try:
-        return ctranslate2.Translator(
+        return ctranslate2().Translator(
             str(model_dir),
             device=settings.device or "cpu",
             compute_type=settings.compute_type or "auto",
@@ -334,12 +163,16 @@ def _load_model(model_dir: Path, settings: EngineSettings) -> Any:
 
 
 __all__ = [
-    "ArgosTranslator",
     "INSTALL_HINT",
+    "NOT_INSTALLED",
+    "ArgosTranslator",
     "InstalledPackage",
     "PackageListing",
+    "batch_threads",
+    "equal_length_batches",
     "list_packages",
     "missing_package_error",
+    "pair_label",
     "require_argos",
     "resolve_settings",
 ]

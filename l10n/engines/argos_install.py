@@ -1,10 +1,10 @@
 """Installing Argos packages: local files (air-gapped newsrooms) or the index.
 
-Split from :mod:`l10n.engines.argos` (listing and translating): installing
+Split from :mod:`l10n.engines.argos_packages` (listing) and :mod:`l10n.engines.argos` (translating): installing
 is where untrusted archives and the network come in. Every archive is checked
 before argostranslate opens it (no member may land outside the package
 folder), and a silent network fails in one line that says how to install
-from a file instead.
+from a file instead. Argos is imported only through :mod:`.argos_runtime`.
 """
 
 from __future__ import annotations
@@ -19,14 +19,14 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from l10n.engines.argos import (
+from l10n.engines.argos_packages import (
     INSTALL_HINT,
     InstalledPackage,
-    _describe,
-    _version_key,
+    describe,
     pair_label,
-    require_argos,
+    version_key,
 )
+from l10n.engines.argos_runtime import argos_package, argos_settings, require_argos
 from l10n.errors import EngineError
 
 NETWORK_TIMEOUT = 15.0
@@ -44,7 +44,7 @@ def install_package_files(paths: Iterable[str | Path]) -> list[InstalledPackage]
     under the same folder name is replaced, not overlaid.
     """
     require_argos()
-    from argostranslate import package, settings
+    package, settings = argos_package(), argos_settings()
 
     target = Path(settings.package_data_dir)
     checked = [(Path(p), check_package_file(Path(p), target)) for p in paths]
@@ -56,7 +56,7 @@ def install_package_files(paths: Iterable[str | Path]) -> list[InstalledPackage]
             package.install_from_path(path)
         except Exception as error:  # Argos raises bare Exception
             raise EngineError(f"cannot install package: {error}", path=str(path)) from error
-        installed.append(_describe(package.Package(target / folder)))
+        installed.append(describe(package.Package(target / folder)))
     return installed
 
 
@@ -106,7 +106,7 @@ def _single_folder(names: list[str], archive: Path) -> str:
 def install_from_index(pairs: Iterable[tuple[str, str]]) -> list[InstalledPackage]:
     """Update Argos' package index, then download and install a package per pair."""
     require_argos()
-    from argostranslate import package
+    package = argos_package()
 
     wanted = list(dict.fromkeys(pairs))
     _update_index()
@@ -133,12 +133,12 @@ def _choose_available(available: list[Any], pair: tuple[str, str]) -> Any:
     candidates = [a for a in available if (a.from_code, a.to_code) == pair and a.type == "translate"]
     if not candidates:
         raise EngineError(f"the Argos package index has no package for {pair_label(pair)}")
-    return max(candidates, key=lambda a: _version_key(a.package_version))
+    return max(candidates, key=lambda a: version_key(a.package_version))
 
 
 def _update_index() -> None:
     """Refresh the local index; Argos logs a network failure, we raise it."""
-    from argostranslate import package, settings
+    package, settings = argos_package(), argos_settings()
 
     with _argos_network() as errors:
         package.update_package_index()
