@@ -25,9 +25,9 @@ OWNERS = {
     "trafilatura": {"l10n.importer"},
     "lxml": {"l10n.importer"},
     # The Argos engine: settings and translation, and installing packages.
-    "argostranslate": {"l10n.engines.argos", "l10n.engines.argos_install"},
-    "ctranslate2": {"l10n.engines.argos"},
-    "packaging": {"l10n.engines.argos"},
+    "argostranslate": {"l10n.engines.argos_runtime"},
+    "ctranslate2": {"l10n.engines.argos_runtime"},
+    "packaging": {"l10n.engines.argos_packages"},
     "uniseg": {"l10n.wrapping"},
     "click": {"l10n.cli"},
 }

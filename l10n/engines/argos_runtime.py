@@ -9,7 +9,6 @@ by argostranslate's tokenizers, never imported here.
 
 from __future__ import annotations
 
-import importlib
 import importlib.util
 from types import ModuleType
 
@@ -27,14 +26,20 @@ def require_argos() -> None:
 
 def argos_settings() -> ModuleType:
     """``argostranslate.settings`` (reads ``ARGOS_*`` and settings.json when first imported)."""
-    return importlib.import_module("argostranslate.settings")
+    import argostranslate.settings
+
+    return argostranslate.settings
 
 
 def argos_package() -> ModuleType:
     """``argostranslate.package``: installed packages, the index, installation."""
-    return importlib.import_module("argostranslate.package")
+    import argostranslate.package
+
+    return argostranslate.package
 
 
 def ctranslate2() -> ModuleType:
     """``ctranslate2``, which loads and runs the packages' models."""
-    return importlib.import_module("ctranslate2")
+    import ctranslate2 as module
+
+    return module
