@@ -49,3 +49,11 @@ class EngineError(L10nError):
 
 class BuildError(L10nError):
     """An edition cannot be built (for example, below the completeness threshold)."""
+
+
+class UnknownArticle(L10nError):
+    """Slugs that name no source article: a usage error (exit 2), not bad input."""
+
+    def __init__(self, slugs: list[str]):
+        super().__init__(f"no source article {', '.join(slugs)}")
+        self.slugs = slugs

@@ -31,15 +31,23 @@ def find_project(start: Path) -> Config | None:
     return load_config(start)
 
 
-def catalog_files(config: Config | None, paths: list[Path], languages: tuple[str, ...] = ()) -> list[tuple[Path, str]]:
-    """``(path, shown name)`` of the catalogs to check; folders are searched for ``*.po``."""
-    if not paths:
+def catalog_files(config: Config | None, paths: list[Path], languages: tuple[str, ...] = (),
+                  slugs: tuple[str, ...] = ()) -> list[tuple[Path, str]]:
+    """``(path, shown name)`` of the catalogs to check; folders are searched for ``*.po``.
+
+    ``slugs`` (inside a project) add those articles' catalogs in every chosen
+    language; with neither paths nor slugs, every catalog of the project.
+    """
+    files: list[Path] = []
+    if slugs and config is not None:
+        chosen = [config.po_path(lang, slug) for slug in slugs for lang in languages or config.languages]
+        files = [path for path in chosen if path.exists()]
+    elif not paths:
         if config is None:
             raise ConfigError("no catalogs named and no pyproject.toml with [tool.l10n] here or above")
         folders = [config.locales_dir / lang / "LC_MESSAGES" for lang in languages or config.languages]
         files = [path for folder in folders for path in sorted(folder.glob("*.po"))]
-    else:
-        files = [found for path in paths for found in (sorted(path.rglob("*.po")) if path.is_dir() else [path])]
+    files += [found for path in paths for found in (sorted(path.rglob("*.po")) if path.is_dir() else [path])]
     return [(path, config.relative(path) if config else str(path)) for path in files]
 
 
@@ -57,6 +65,7 @@ def run_check(
     minimum: float | None = None,
     select: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
+    slugs: tuple[str, ...] = (),
 ) -> CheckResult:
     """Check the named catalogs (or the project's) with the project's glossary and threshold."""
     default = config.check_threshold if config is not None else 100.0
@@ -67,4 +76,4 @@ def run_check(
         ignore=ignore,
         languages=languages,
     )
-    return check_catalogs(catalog_files(config, paths, languages), options)
+    return check_catalogs(catalog_files(config, paths, languages, slugs), options)
