@@ -1,6 +1,6 @@
 """The ``l10n`` command line: parse options, call the library, print, exit.
 
-Exit codes: 0 ok, 1 findings (check failed, a language refused, ``--check``
+Exit codes: 0 ok, 1 findings (check failed, ``build SLUG`` or ``--strict`` refused, ``--check``
 found stale files), 2 usage, 3 tool error (bad input). Every L10nError
 becomes one line on stderr; no traceback reaches the user.
 """

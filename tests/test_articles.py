@@ -6,7 +6,6 @@ The project holds the shipped, finished article and a newly imported one
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -74,6 +73,13 @@ def test_check_slug_checks_only_that_articles_catalogs(two_articles: Path, cli) 
     new = cli("check", NEW)
     assert new.exit_code == 1
     assert f"locales/uk/LC_MESSAGES/{NEW}.po" in new.output and DONE not in new.output
+
+
+def test_whole_project_check_summarizes_each_article(two_articles: Path, cli) -> None:
+    lines = cli("check").output.splitlines()
+    table = lines[lines.index("article               uk      ru  errors  warnings"):][:3]
+    assert table[1].split() == [NEW, "0.0%", "0.0%", "2", "0"]
+    assert table[2].split() == [DONE, "100.0%", "100.0%", "0", "0"]
 
 
 def test_stats_slug_and_paths_side_by_side(two_articles: Path, cli) -> None:
