@@ -193,7 +193,7 @@ def catalog_stats(catalog: Catalog, shown: str) -> CatalogStats:
 
 def project_catalogs(config: Config, languages: tuple[str, ...] | None = None, slugs: Sequence[str] = ()) -> list[Path]:
     """Every language's catalogs, or only the articles ``slugs`` names (those that exist)."""
-    paths = []
+    paths: list[Path] = []
     for lang in languages or config.languages:
         found = sorted((config.locales_dir / lang / "LC_MESSAGES").glob("*.po"))
         paths.extend(path for path in found if not slugs or path.stem in slugs)
