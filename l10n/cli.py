@@ -76,21 +76,6 @@ def _languages(config: Config, lang: tuple[str, ...]) -> tuple[str, ...]:
     return lang or config.languages
 
 
-def _targets(config: Config | None, args: tuple[str, ...]) -> tuple[tuple[str, ...], list[Path]]:
-    """``check``/``stats`` arguments as (article slugs, catalog paths).
-
-    Inside a project an argument naming a source article (``source/<slug>.md``)
-    is a slug, even if a file of that name exists here; anything else must be
-    an existing file or folder.
-    """
-    known = {path.stem for path in config.sources()} if config is not None else set()
-    slugs = tuple(arg for arg in args if arg in known)
-    missing = [arg for arg in args if arg not in known and not Path(arg).exists()]
-    if missing:
-        raise click.BadParameter(f"{', '.join(missing)}: neither a source article nor an existing file", param_hint="SLUGS|PATHS")
-    return slugs, [Path(arg) for arg in args if arg not in known]
-
-
 def _print_report(report: Any, dry_run: bool) -> None:
     verb = "would write" if dry_run else "wrote"
     for path in report.changed:
@@ -188,12 +173,12 @@ def stats(targets: tuple[str, ...], as_json: bool) -> None:
     With no arguments, every catalog of the project; an argument naming a
     source article means its catalogs in every language, anything else a PO file.
     """
-    from .checks.project import find_project
+    from .checks.project import find_project, split_targets
     from .pipeline import catalog_stats, project_catalogs
     from .pofile import read_po
 
     config = find_project(Path.cwd()) if targets else _config()
-    slugs, paths = _targets(config, targets)
+    slugs, paths = split_targets(config, targets)
     files = [(p, str(p)) for p in paths]
     if config is not None and (slugs or not targets):
         files = [(p, config.relative(p)) for p in project_catalogs(config, slugs=slugs)] + files
@@ -238,7 +223,7 @@ def check(
     with a translator comment: "# l10n-ignore: numbers, glossary".
     """
     from .checks import REGISTRY, UnknownCheck
-    from .checks.project import find_project, run_check
+    from .checks.project import find_project, run_check, split_targets
     from .checks.report import format_result
 
     if list_checks:
@@ -249,7 +234,7 @@ def check(
     config = find_project(Path.cwd())
     if config is not None and lang:
         _languages(config, lang)
-    slugs, paths = _targets(config, targets)
+    slugs, paths = split_targets(config, targets)
     try:
         result = run_check(config, paths, slugs=slugs, languages=lang, minimum=minimum, select=_names(select), ignore=_names(ignore))
     except UnknownCheck as exc:

@@ -54,6 +54,6 @@ class BuildError(L10nError):
 class UnknownArticle(L10nError):
     """Slugs that name no source article: a usage error (exit 2), not bad input."""
 
-    def __init__(self, slugs: list[str]):
-        super().__init__(f"no source article {', '.join(slugs)}")
+    def __init__(self, slugs: list[str], note: str = ""):
+        super().__init__(f"no source article {', '.join(slugs)}" + (f" ({note})" if note else ""))
         self.slugs = slugs

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..config import Config, find_config_file, load_config
-from ..errors import ConfigError
+from ..errors import ConfigError, UnknownArticle
 from ..glossary import read_glossary
 from ..model import Term
 from .runner import CheckOptions, CheckResult, check_catalogs
@@ -29,6 +29,20 @@ def find_project(start: Path) -> Config | None:
     except ConfigError:
         return None
     return load_config(start)
+
+
+def split_targets(config: Config | None, args: tuple[str, ...]) -> tuple[tuple[str, ...], list[Path]]:
+    """``check``/``stats`` arguments as (article slugs, catalog paths).
+
+    Inside a project an argument naming a source article (``source/<slug>.md``)
+    is a slug, even if a file of that name exists here; anything else must be
+    an existing file or folder, or it is an UnknownArticle.
+    """
+    known = {path.stem for path in config.sources()} if config is not None else set()
+    missing = [arg for arg in args if arg not in known and not Path(arg).exists()]
+    if missing:
+        raise UnknownArticle(missing, "and no such file")
+    return tuple(arg for arg in args if arg in known), [Path(arg) for arg in args if arg not in known]
 
 
 def catalog_files(config: Config | None, paths: list[Path], languages: tuple[str, ...] = (),
