@@ -1,6 +1,6 @@
 """The ``l10n`` command line: parse options, call the library, print, exit.
 
-Exit codes: 0 ok, 1 findings (check failed, a language refused, ``--check``
+Exit codes: 0 ok, 1 findings (check failed, ``build SLUG`` or ``--strict`` refused, ``--check``
 found stale files), 2 usage, 3 tool error (bad input). Every L10nError
 becomes one line on stderr; no traceback reaches the user.
 """
@@ -16,7 +16,7 @@ import click
 
 from . import __version__
 from .config import FRONT_MATTER_KEYS, Config, find_config_file, load_config
-from .errors import ConfigError, L10nError
+from .errors import ConfigError, L10nError, UnknownArticle
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 3
@@ -28,6 +28,8 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except UnknownArticle as exc:
+            raise click.BadParameter(exc.message, ctx=ctx, param_hint="SLUGS") from None
         except L10nError as exc:
             click.echo(f"l10n: error: {one_line(str(exc))}", err=True)
             ctx.exit(EXIT_ERROR)
@@ -114,50 +116,66 @@ def extract(dry_run: bool) -> None:
 
 
 @main.command()
+@click.argument("slugs", nargs=-1)
 @click.option("--lang", multiple=True, help="Only this language (repeatable).")
 @click.option("--dry-run", "--check", "dry_run", is_flag=True, help="Write nothing; exit 1 if a catalog is out of date.")
-def update(lang: tuple[str, ...], dry_run: bool) -> None:
-    """Extract templates and merge them into every language's PO catalog."""
+def update(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool) -> None:
+    """Extract templates and merge them into every language's PO catalog (or only the articles SLUGS)."""
     from .pipeline import update as run
 
     project = _project()
-    report = run(project, _languages(project.config, lang), dry_run)
+    report = run(project, _languages(project.config, lang), dry_run, slugs=slugs)
     _print_report(report, dry_run)
     if dry_run and report.changed:
         sys.exit(EXIT_FINDINGS)
 
 
 @main.command()
+@click.argument("slugs", nargs=-1)
 @click.option("--lang", multiple=True, help="Only this language (repeatable).")
 @click.option("--force", is_flag=True, help="Build languages below the completeness threshold too.")
-def build(lang: tuple[str, ...], force: bool) -> None:
-    """Build Markdown, HTML and MO editions under build/<lang>/."""
+@click.option("--strict", is_flag=True, help="Exit 1 when any edition is refused, asked for or not.")
+def build(slugs: tuple[str, ...], lang: tuple[str, ...], force: bool, strict: bool) -> None:
+    """Build Markdown, HTML and MO editions under build/<lang>/ (or only the articles SLUGS).
+
+    An edition below the threshold is not built. The whole-project run
+    reports it and still exits 0; naming its article (or --strict) exits 1.
+    """
     from .pipeline import build as run
 
     project = _project()
-    reports = run(project, _languages(project.config, lang), force)
+    reports = run(project, _languages(project.config, lang), force, slugs=slugs)
     refused = False
     for report in reports:
         if not report.built:
             refused = True
-            click.echo(f"l10n: {report.lang}/{report.slug}: not built: {report.reason}", err=True)
+            click.echo(f"{report.lang}/{report.slug}: not built: {report.reason}")
             continue
         note = f", {report.fallback} segment(s) fell back to the source" if report.fallback else ""
-        click.echo(f"{report.lang}/{report.slug}: {report.percent:.0f}% translated{note}")
+        click.echo(f"{report.lang}/{report.slug}: built, {report.percent:.0f}% translated{note}")
         for path in report.files:
             click.echo(f"  {path}")
-    if refused:
+    if refused and (slugs or strict):
         sys.exit(EXIT_FINDINGS)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, dir_okay=False))
+@click.argument("targets", nargs=-1, metavar="[SLUG|PATH]...")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per catalog.")
-def stats(paths: tuple[str, ...], as_json: bool) -> None:
-    """Count translated, fuzzy, untranslated and obsolete messages and words."""
+def stats(targets: tuple[str, ...], as_json: bool) -> None:
+    """Count translated, fuzzy, untranslated and obsolete messages and words.
+
+    With no arguments, every catalog of the project; an argument naming a
+    source article means its catalogs in every language, anything else a PO file.
+    """
+    from .checks.project import find_project, split_targets
     from .stats import files_stats, project_stats
 
-    results = files_stats([(Path(p), p) for p in paths]) if paths else project_stats(_config())
+    config = find_project(Path.cwd()) if targets else _config()
+    slugs, paths = split_targets(config, targets)
+    results = files_stats([(p, str(p)) for p in paths])
+    if config is not None and (slugs or not targets):
+        results = project_stats(config, slugs) + results
     for item in results:
         if as_json:
             click.echo(json.dumps(item.to_json(), ensure_ascii=False))
@@ -176,7 +194,7 @@ def _names(values: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.argument("targets", nargs=-1, metavar="[SLUG|PATH]...")
 @click.option("--lang", multiple=True, help="Only catalogs of this language (repeatable).")
 @click.option("--min", "minimum", type=click.FloatRange(0, 100), help="Required translated percentage (default: config check_threshold, or 100).")
 @click.option("--select", multiple=True, metavar="IDS", help="Only these checks: comma-separated ids or families.")
@@ -185,10 +203,10 @@ def _names(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option("--list", "list_checks", is_flag=True, help="List every check with its id, severity and title, and exit.")
 def check(
-    paths: tuple[Path, ...], lang: tuple[str, ...], minimum: float | None, select: tuple[str, ...],
+    targets: tuple[str, ...], lang: tuple[str, ...], minimum: float | None, select: tuple[str, ...],
     ignore: tuple[str, ...], fmt: str, strict: bool, list_checks: bool,
 ) -> None:
-    """Check PO catalogs (the project's, or PATHS: files or folders) before publishing.
+    """Check PO catalogs (the project's, or the articles SLUG, or PATHS: files or folders) before publishing.
 
     Prints file:line: severity: check-id: message per finding and a summary.
     Exit 0 when no error was found, 1 on errors (and warnings with --strict),
@@ -196,7 +214,7 @@ def check(
     with a translator comment: "# l10n-ignore: numbers, glossary".
     """
     from .checks import REGISTRY
-    from .checks.project import find_project, run_check
+    from .checks.project import find_project, run_check, split_targets
     from .checks.report import format_result
     from .errors import UnknownCheck
     from .pipeline import load_project
@@ -210,8 +228,9 @@ def check(
     if config is not None and lang:
         _languages(config, lang)
     project = load_project(config) if config is not None else None
+    slugs, paths = split_targets(config, targets)
     try:
-        result = run_check(project, list(paths), languages=lang, minimum=minimum, select=_names(select), ignore=_names(ignore))
+        result = run_check(project, paths, slugs=slugs, languages=lang, minimum=minimum, select=_names(select), ignore=_names(ignore))
     except UnknownCheck as exc:
         raise click.BadParameter(exc.message, param_hint="--select/--ignore") from None
     click.echo(format_result(result, fmt, strict), nl=False)
@@ -273,6 +292,7 @@ def _progress() -> Any:
 
 
 @main.command()
+@click.argument("slugs", nargs=-1)
 @click.option("--lang", multiple=True, help="Only this language (repeatable).")
 @click.option("--dry-run", is_flag=True, help="Translate but write nothing; report what would change.")
 @click.option("--overwrite-mt", is_flag=True, help="Also refresh entries an earlier MT run filled (still fuzzy).")
@@ -287,10 +307,13 @@ def _progress() -> Any:
 @click.option("--engine", type=click.Choice(["argos", "libretranslate"]), help="MT engine (default: tool.l10n.engine, else argos).")
 @click.option("--server", metavar="URL", help="Translate on this LibreTranslate server (implies --engine libretranslate); "
               "the API key comes from LIBRETRANSLATE_API_KEY.")
-def pretranslate(lang: tuple[str, ...], dry_run: bool, overwrite_mt: bool, device: str | None, threads: int | None,
+def pretranslate(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool, overwrite_mt: bool, device: str | None, threads: int | None,
                  inter_threads: int | None, beam_size: int | None, compute_type: str | None, batch_size: int | None,
                  pad_batches: bool, engine: str | None, server: str | None) -> None:
-    """Fill empty entries: translation memory, then MT (local Argos or a LibreTranslate server; fuzzy, with provenance)."""
+    """Fill empty entries: translation memory, then MT (local Argos or a LibreTranslate server; fuzzy, with provenance).
+
+    With SLUGS only those articles' catalogs are filled; the memory still reads every catalog of the language.
+    """
     from .engines import EngineSettings, choose_engine
     from .pipeline import pretranslate as run
 
@@ -299,7 +322,7 @@ def pretranslate(lang: tuple[str, ...], dry_run: bool, overwrite_mt: bool, devic
     project = _project()
     engine_for = choose_engine(project.config, engine=engine, server_url=server, settings=settings)
     reports = run(project, engine_for, _languages(project.config, lang), overwrite_mt=overwrite_mt,
-                  dry_run=dry_run, progress=_progress() if sys.stderr.isatty() else None)
+                  dry_run=dry_run, progress=_progress() if sys.stderr.isatty() else None, slugs=slugs)
     failed = False
     for report in reports:
         if report.error:
@@ -327,14 +350,12 @@ def names(slugs: tuple[str, ...], as_csv: bool, append: bool, dry_run: bool) -> 
     """List names in the sources (or the articles SLUGS) that the glossary does not cover, with proposed forms."""
     from .errors import ConfigError
     from .names import find_names
+    from .pipeline import select_documents
     from .proposals import append_proposals, format_csv, format_table
 
     project = _project()
     config = project.config
-    unknown = sorted(set(slugs) - {document.slug for document in project.documents})
-    if unknown:
-        raise click.BadParameter(f"no source article {', '.join(unknown)}", param_hint="SLUGS")
-    documents = [document for document in project.documents if not slugs or document.slug in slugs]
+    documents = select_documents(project, slugs)
     proposals = find_names(documents, project.terms, config.languages)
     click.echo(format_csv(proposals, config.languages) if as_csv else format_table(proposals, config.languages), nl=False)
     if not append:

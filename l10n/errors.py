@@ -57,3 +57,11 @@ class LockError(L10nError):
 
 class UnknownCheck(L10nError):
     """``--select`` or ``--ignore`` names no check id or family (a usage error: the CLI exits 2)."""
+
+
+class UnknownArticle(L10nError):
+    """Slugs that name no source article: a usage error (exit 2), not bad input."""
+
+    def __init__(self, slugs: list[str], note: str = ""):
+        super().__init__(f"no source article {', '.join(slugs)}" + (f" ({note})" if note else ""))
+        self.slugs = slugs

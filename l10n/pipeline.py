@@ -14,7 +14,7 @@ from typing import Any
 
 from .catalog import build_template, merge, now_stamp, same_content
 from .config import SLUG_RE, Config
-from .errors import CatalogError, SourceError
+from .errors import CatalogError, SourceError, UnknownArticle
 from .files import write_bytes, write_text
 from .glossary import read_glossary
 from .header import HeaderInfo
@@ -63,6 +63,18 @@ def load_project(config: Config) -> Project:
     return Project(config, documents, terms)
 
 
+def select_documents(project: Project, slugs: Sequence[str] = ()) -> list[Document]:
+    """The documents the slugs name (every document when there are none), in project order.
+
+    Raises UnknownArticle naming every slug no source file has.
+    """
+    known = {document.slug for document in project.documents}
+    unknown = sorted(set(slugs) - known)
+    if unknown:
+        raise UnknownArticle(unknown)
+    return [document for document in project.documents if not slugs or document.slug in slugs]
+
+
 def _info(config: Config) -> HeaderInfo:
     return HeaderInfo(config.project, config.bugs_address, config.team, config.teams)
 
@@ -100,9 +112,10 @@ def _extract(project: Project, dry_run: bool) -> WriteReport:
     return _write_all(_templates(project), project.config, dry_run)
 
 
-def _templates(project: Project) -> list[tuple[Path, Catalog]]:
+def _templates(project: Project, documents: list[Document] | None = None) -> list[tuple[Path, Catalog]]:
     config = project.config
-    return [(config.pot_path(d.slug), _template(project, d)) for d in project.documents]
+    chosen = project.documents if documents is None else documents
+    return [(config.pot_path(d.slug), _template(project, d)) for d in chosen]
 
 
 def _write_all(outputs: Sequence[tuple[Path, Catalog | None]], config: Config, dry_run: bool) -> WriteReport:
@@ -121,13 +134,15 @@ def _write_all(outputs: Sequence[tuple[Path, Catalog | None]], config: Config, d
     return report
 
 
-def update(project: Project, languages: tuple[str, ...] | None = None, dry_run: bool = False) -> WriteReport:
-    """Extract, then create or merge every language's PO catalogs."""
+def update(project: Project, languages: tuple[str, ...] | None = None, dry_run: bool = False,
+           slugs: Sequence[str] = ()) -> WriteReport:
+    """Extract, then create or merge every language's PO catalogs (only the articles ``slugs`` names, if any)."""
+    documents = select_documents(project, slugs)
     with project_lock(project.config.root):
-        return _update(project, languages, dry_run)
+        return _update(project, documents, languages, dry_run)
 
 
-def _update(project: Project, languages: tuple[str, ...] | None, dry_run: bool) -> WriteReport:
+def _update(project: Project, documents: list[Document], languages: tuple[str, ...] | None, dry_run: bool) -> WriteReport:
     """Merge each document's template, the POT's very entries and hints, into its catalogs.
 
     Catalogs get the template's ``#.`` lines unchanged (every language's
@@ -135,9 +150,9 @@ def _update(project: Project, languages: tuple[str, ...] | None, dry_run: bool) 
     """
     config = project.config
     info = _info(config)
-    templates = _templates(project)
+    templates = _templates(project, documents)
     outputs: list[tuple[Path, Catalog | None]] = list(templates)
-    for document, (_, template) in zip(project.documents, templates):
+    for document, (_, template) in zip(documents, templates):
         for lang in languages or config.languages:
             path = config.po_path(lang, document.slug)
             existing = read_po(path, shown=config.relative(path)) if path.exists() else None
@@ -158,17 +173,22 @@ class EditionReport:
     files: list[str] = field(default_factory=list)
 
 
-def build(project: Project, languages: tuple[str, ...] | None = None, force: bool = False, dry_run: bool = False) -> list[EditionReport]:
-    """Build Markdown, HTML and MO for every language and document.
+def build(project: Project, languages: tuple[str, ...] | None = None, force: bool = False, dry_run: bool = False,
+          slugs: Sequence[str] = ()) -> list[EditionReport]:
+    """Build Markdown, HTML and MO for every language and document (or the articles ``slugs`` names).
+
+    An edition below the threshold is refused (reported, not built) and
+    does not stop the others.
 
     Every catalog is read and every edition made in memory before the first
     write, so bad input in any language (the last one too) leaves ``build/``
     untouched.
     """
     config = project.config
+    documents = select_documents(project, slugs)
     catalogs = {}
     for lang in languages or config.languages:
-        for document in project.documents:
+        for document in documents:
             path = config.po_path(lang, document.slug)
             if not path.exists():
                 raise CatalogError(f"no catalog for {lang}; run `l10n update` first", config.relative(path))
@@ -178,7 +198,7 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
     editions = [
         _build_one(project, document, lang, catalogs[lang, document.slug], force)
         for lang in languages or config.languages
-        for document in project.documents
+        for document in documents
     ]
     if not dry_run:
         for _, outputs in editions:
@@ -214,25 +234,33 @@ def _edition_paths(config: Config, lang: str, slug: str) -> tuple[Path, Path, Pa
 
 def pretranslate(
     project: Project, engine_for: Any, languages: tuple[str, ...] | None = None, *,
-    overwrite_mt: bool = False, dry_run: bool = False, progress: Any = None,
+    overwrite_mt: bool = False, dry_run: bool = False, progress: Any = None, slugs: Sequence[str] = (),
 ) -> list[Any]:
-    """Pretranslate every language's catalogs; one report per language."""
+    """Pretranslate every language's catalogs (or the articles ``slugs`` names); one report per language.
+
+    Translation memory reads every catalog of the language; only the chosen
+    articles' catalogs are filled and written.
+    """
     config = project.config
+    select_documents(project, slugs)
     reports = []
     with project_lock(config.root):
         for path in config.catalogs(languages):  # all must read before any is written
             read_po(config.writable(path), shown=config.relative(path))
         for lang in languages or config.languages:
-            reports.append(_pretranslate_one(project, lang, engine_for, overwrite_mt, dry_run, progress))
+            reports.append(_pretranslate_one(project, lang, engine_for, overwrite_mt, dry_run, progress, slugs))
     return reports
 
 
-def _pretranslate_one(project: Project, lang: str, engine_for: Any, overwrite_mt: bool, dry_run: bool, progress: Any) -> Any:
+def _pretranslate_one(project: Project, lang: str, engine_for: Any, overwrite_mt: bool, dry_run: bool, progress: Any,
+                      slugs: Sequence[str]) -> Any:
     from .pretranslate import pretranslate_language
 
     config = project.config
-    catalogs = [(path, config.relative(path)) for path in config.catalogs((lang,))]
+    every = [(path, config.relative(path)) for path in config.catalogs((lang,))]
+    chosen = [(path, shown) for path, shown in every if not slugs or path.stem in slugs]
     return pretranslate_language(
-        lang, config.source_language, catalogs, project.terms, engine_for,
+        lang, config.source_language, chosen, project.terms, engine_for,
         other_langs=config.languages, overwrite_mt=overwrite_mt, dry_run=dry_run, progress=progress,
+        memory_catalogs=every,
     )

@@ -19,6 +19,7 @@ Promises, in order of importance:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -63,12 +64,17 @@ def is_machine_filled(message: Message) -> bool:
 def pretranslate_language(
     lang: str, source_lang: str, catalogs: list[tuple[Path, str]], terms: list[Term], engine_for: EngineFactory,
     *, other_langs: tuple[str, ...] = (), overwrite_mt: bool = False, dry_run: bool = False,
-    progress: Progress | None = None, today: str | None = None,
+    progress: Progress | None = None, today: str | None = None, memory_catalogs: Sequence[tuple[Path, str]] = (),
 ) -> LanguageReport:
-    """Pretranslate every catalog of one language (``catalogs``: path, shown)."""
+    """Pretranslate every catalog of one language (``catalogs``: path, shown).
+
+    ``memory_catalogs`` are read (never written) as translation memory besides
+    ``catalogs``: the language's other articles when only some are filled.
+    """
     report = LanguageReport(lang)
     job = _collect(catalogs, overwrite_mt)
-    memory = _memory(job.catalogs)
+    others = [(path, shown, read_po(path)) for path, shown in memory_catalogs if (path, shown) not in catalogs]
+    memory = _memory([*job.catalogs, *others])
     stamp = today or date.today().isoformat()
     queue: list[Message] = []
     for message in job.targets:

@@ -56,6 +56,7 @@ def files_stats(files: list[tuple[Path, str]]) -> list[CatalogStats]:
     return [catalog_stats(read_po(path, foreign=True, shown=shown), shown) for path, shown in files]
 
 
-def project_stats(config: Config) -> list[CatalogStats]:
-    """Statistics of every catalog of the project's languages."""
-    return files_stats([(path, config.relative(path)) for path in config.catalogs()])
+def project_stats(config: Config, slugs: tuple[str, ...] = ()) -> list[CatalogStats]:
+    """Statistics of every catalog of the project's languages, or of the articles ``slugs`` names."""
+    chosen = [path for path in config.catalogs() if not slugs or path.stem in slugs]
+    return files_stats([(path, config.relative(path)) for path in chosen])

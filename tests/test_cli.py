@@ -83,9 +83,11 @@ def test_build_writes_editions(translated_project: Path, cli) -> None:
 def test_build_refuses_languages_below_threshold(project: Path, cli) -> None:
     cli("update")
     result = cli("build")
-    assert result.exit_code == 1
-    assert "below the 80% threshold" in result.output
+    assert result.exit_code == 0  # the whole-project run reports a refusal, it does not fail on it
+    assert f"uk/{SLUG}: not built: 0% translated, below the 80% threshold (use --force)" in result.output
     assert not (project / "build" / "uk" / f"{SLUG}.md").exists()
+    assert cli("build", SLUG).exit_code == 1  # an article asked for by name and refused fails
+    assert cli("build", "--strict").exit_code == 1
     forced = cli("build", "--force", "--lang", "uk")
     assert forced.exit_code == 0 and "31 segment(s) fell back to the source" in forced.output
     assert (project / "build" / "uk" / f"{SLUG}.md").read_text() == (project / "source" / f"{SLUG}.md").read_text().replace("language: en", "language: uk")

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Config, find_config_file, load_config
-from ..errors import ConfigError
+from ..errors import ConfigError, UnknownArticle
 from .runner import CheckOptions, CheckResult, check_catalogs
 
 if TYPE_CHECKING:
@@ -33,14 +33,36 @@ def find_project(start: Path) -> Config | None:
     return load_config(start)
 
 
-def catalog_files(config: Config | None, paths: list[Path], languages: tuple[str, ...] = ()) -> list[tuple[Path, str]]:
-    """``(path, shown name)`` of the catalogs to check; folders are searched for ``*.po``."""
-    if not paths:
+def split_targets(config: Config | None, args: tuple[str, ...]) -> tuple[tuple[str, ...], list[Path]]:
+    """``check``/``stats`` arguments as (article slugs, catalog paths).
+
+    Inside a project an argument naming a source article (``source/<slug>.md``)
+    is a slug, even if a file of that name exists here; anything else must be
+    an existing file or folder, or it is an UnknownArticle.
+    """
+    known = {path.stem for path in config.sources()} if config is not None else set()
+    missing = [arg for arg in args if arg not in known and not Path(arg).exists()]
+    if missing:
+        raise UnknownArticle(missing, "and no such file")
+    return tuple(arg for arg in args if arg in known), [Path(arg) for arg in args if arg not in known]
+
+
+def catalog_files(config: Config | None, paths: list[Path], languages: tuple[str, ...] = (),
+                  slugs: tuple[str, ...] = ()) -> list[tuple[Path, str]]:
+    """``(path, shown name)`` of the catalogs to check; folders are searched for ``*.po``.
+
+    ``slugs`` (inside a project) add those articles' catalogs in every chosen
+    language; with neither paths nor slugs, every catalog of the project.
+    """
+    files: list[Path] = []
+    if slugs and config is not None:
+        chosen = [config.po_path(lang, slug) for slug in slugs for lang in languages or config.languages]
+        files = [path for path in chosen if path.exists()]
+    elif not paths:
         if config is None:
             raise ConfigError("no catalogs named and no pyproject.toml with [tool.l10n] here or above")
         files = config.catalogs(languages or None)
-    else:
-        files = [found for path in paths for found in (sorted(path.rglob("*.po")) if path.is_dir() else [path])]
+    files += [found for path in paths for found in (sorted(path.rglob("*.po")) if path.is_dir() else [path])]
     return [(path, config.relative(path) if config else str(path)) for path in files]
 
 
@@ -52,6 +74,7 @@ def run_check(
     minimum: float | None = None,
     select: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
+    slugs: tuple[str, ...] = (),
 ) -> CheckResult:
     """Check the named catalogs (or the project's) with the project's glossary and threshold."""
     config = project.config if project is not None else None
@@ -63,4 +86,4 @@ def run_check(
         ignore=ignore,
         languages=languages,
     )
-    return check_catalogs(catalog_files(config, paths, languages), options)
+    return check_catalogs(catalog_files(config, paths, languages, slugs), options)

@@ -4,7 +4,7 @@ Pure functions from a :class:`CheckResult` to a string: the CLI prints the
 string and picks the exit code, and the formats stay testable without a
 terminal. Every format carries the same facts: each finding with file, line,
 severity, check id and message, and a summary per catalog, per language and
-per check. ``strict`` only changes what counts as failing (warnings too).
+per check (the text adds one row per article when there are several). ``strict`` only changes what counts as failing (warnings too).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from ..model import Finding
 from .runner import CatalogSummary, CheckResult
@@ -46,6 +47,17 @@ def languages(result: CheckResult) -> dict[str, dict[str, float]]:
     return totals
 
 
+def articles(result: CheckResult) -> dict[str, dict[str, str]]:
+    """Per-article state (the catalog's file name is the slug): translated share per language, findings."""
+    rows: dict[str, dict[str, str]] = {}
+    for summary in result.catalogs:
+        row = rows.setdefault(Path(summary.path).stem, {"errors": "0", "warnings": "0"})
+        row[summary.lang or "?"] = _share(summary)
+        row["errors"] = str(int(row["errors"]) + summary.errors)
+        row["warnings"] = str(int(row["warnings"]) + summary.warnings)
+    return rows
+
+
 def verdict(result: CheckResult, strict: bool) -> str:
     errors, warnings = result.count("error"), result.count("warning")
     state = "failed" if result.failed(strict) else "passed"
@@ -53,7 +65,7 @@ def verdict(result: CheckResult, strict: bool) -> str:
 
 
 def format_text(result: CheckResult, strict: bool = False) -> str:
-    """Findings one per line, then tables per catalog, language and check."""
+    """Findings one per line, then tables per catalog, language, article (when several) and check."""
     lines = [finding_line(f) for f in result.findings]
     if lines:
         lines.append("")
@@ -65,6 +77,11 @@ def format_text(result: CheckResult, strict: bool = False) -> str:
     if len(by_language) > 1 or len(result.catalogs) > 1:
         rows = [(lang, str(int(r["catalogs"])), str(int(r["entries"])), f"{r['percent']:.1f}%") for lang, r in by_language.items()]
         lines += ["", *_table(("lang", "catalogs", "entries", "translated"), rows)]
+    by_article = articles(result)
+    if len(by_article) > 1:
+        langs = list(by_language)
+        rows = [(slug, *(r.get(lang, "-") for lang in langs), r["errors"], r["warnings"]) for slug, r in by_article.items()]
+        lines += ["", *_table(("article", *langs, "errors", "warnings"), rows)]
     severity = {check.id: check.severity for check in result.checks}
     found = [(check_id, severity.get(check_id, "?"), str(n)) for check_id, n in result.by_check().items() if n]
     if found:
