@@ -22,7 +22,7 @@ def test_every_check_has_id_severity_and_title(check) -> None:
 def test_the_issue_families_are_all_there() -> None:
     ids = set(REGISTRY)
     assert {"completeness", "unreviewed-mt", "placeholders", "urls", "numbers", "glossary-term", "glossary-variant",
-            "foreign-letters", "latin-words", "quotes", "double-space", "whitespace", "end-punctuation",
+            "foreign-letters", "latin-words", "english-words", "quotes", "double-space", "whitespace", "end-punctuation",
             "untranslated", "cross-language", "po-syntax"} <= ids
 
 
