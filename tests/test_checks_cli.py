@@ -141,3 +141,16 @@ def test_paths_outside_a_project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert run(str(catalog)).exit_code == 0
     assert run(str(tmp_path / "locales")).exit_code == 0  # folders are searched
     assert run().exit_code == 3  # nothing to check and no project
+
+
+def test_an_english_word_left_in_is_an_error(project: Path) -> None:
+    write_catalog(project, "uk", [("A kindergarten was hit.", "Влучили в kindergarten.")])
+    result = run("--lang", "uk")
+    assert result.exit_code == 1
+    assert "a.po:6: error: english-words: English word(s) left untranslated: kindergarten" in result.output
+
+
+def test_shipped_catalogs_have_no_latin_or_english_word(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = run("--select", "english-words,latin-words", "--strict")
+    assert result.exit_code == 0 and "0 error(s), 0 warning(s)" in result.output, result.output

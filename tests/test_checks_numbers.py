@@ -65,3 +65,27 @@ def test_message_shows_the_local_spelling() -> None:
 def test_space_grouping_may_be_two_numbers() -> None:
     # "In 2023 100 people" – a space-grouped reading must not hide either number.
     assert found("In 2023, 100 people left.", "У 2023 100 людей виїхали.", "uk") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "msgid", "msgstr", "messages"),
+    [
+        ("uk", "Eight soldiers died.", "Загинули семеро військових.", ["the source spells 8; the translation says 7"]),
+        ("uk", "Six died.", "Загинули сім.", ["the source spells 6; the translation says 7"]),
+        ("ru", "Eight died.", "Погибли семеро.", ["the source spells 8; the translation says 7"]),
+        ("uk", "Eight soldiers died.", "Загинули вісім військових.", []),
+        ("uk", "He met eight men.", "Він зустрівся з вісьмома чоловіками.", []),
+        ("uk", "Eight of them.", "Восьмеро з них.", []),
+        ("ru", "Eight of them.", "Из восьми.", []),
+        ("ru", "Eight of them.", "Восьмью.", []),
+        ("ru", "Eight died.", "Погибли 8.", []),
+        ("uk", "One of them.", "Один з них.", []),
+        ("ru", "Two of eight.", "Двое из восьми.", []),
+    ],
+)
+def test_spelled_numbers_compare_by_value(lang: str, msgid: str, msgstr: str, messages: list[str]) -> None:
+    from l10n.checks import CheckOptions, check_message
+    from l10n.model import Message
+
+    options = CheckOptions(terms=(), select=("spelled-numbers",))
+    assert [f.message for f in check_message(Message(msgid, msgstr), lang, options)] == messages

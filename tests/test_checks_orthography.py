@@ -43,7 +43,10 @@ def test_clean_text_passes(lang: str, msgid: str, msgstr: str) -> None:
         ("ru", "Ukraine's flag.", "Флаг Україны.", "foreign-letters"),
         ("uk", "AP reported.", "Повідомило AР.", "mixed-script"),  # Latin A, Cyrillic Р
         ("ru", "Reported.", "Сообщили в Kиеве.", "mixed-script"),  # Latin K
-        ("uk", "Click here to read.", "Натисніть here, щоб прочитати.", "latin-words"),
+        ("uk", "Click here to read.", "Натисніть here, щоб прочитати.", "english-words"),
+        ("uk", "The kindergarten was hit.", "Влучили в kindergarten.", "english-words"),
+        ("ru", "The kindergarten was hit.", "Попали в Kindergarten.", "english-words"),
+        ("ru", "A well-known man.", "Известный well-known человек.", "english-words"),
         ("ru", "Bakhmut is under fire.", "Bakhmut под обстрелом.", "latin-words"),
         ("uk", 'He said "no".', 'Він сказав "ні".', "quotes"),
         ("ru", 'He said "no".', "Он сказал “нет”.", "quotes"),
@@ -57,6 +60,18 @@ def test_clean_text_passes(lang: str, msgid: str, msgstr: str) -> None:
 )
 def test_problems_are_found(lang: str, msgid: str, msgstr: str, check: str) -> None:
     assert check in found(msgid, msgstr, lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "msgstr", "checks"),
+    [
+        ("uk", "Бахмут (Bakhmut) під обстрілом.", ["latin-words"]),  # a name the list lacks in lowercase
+        ("ru", "Сообщает NATO, не kindergarten.", ["english-words"]),  # acronyms pass
+        ("uk", "Дивіться в Telegram.", []),  # a glossary term kept in Latin
+    ],
+)
+def test_english_words_are_errors_names_are_not(lang: str, msgstr: str, checks: list[str]) -> None:
+    assert found("Source.", msgstr, lang) == checks
 
 
 @pytest.mark.parametrize(

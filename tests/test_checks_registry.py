@@ -22,13 +22,13 @@ def test_every_check_has_id_severity_and_title(check) -> None:
 def test_the_issue_families_are_all_there() -> None:
     ids = set(REGISTRY)
     assert {"completeness", "unreviewed-mt", "placeholders", "urls", "numbers", "glossary-term", "glossary-variant",
-            "foreign-letters", "latin-words", "quotes", "double-space", "whitespace", "end-punctuation",
+            "foreign-letters", "latin-words", "english-words", "spelled-numbers", "quotes", "double-space", "whitespace", "end-punctuation",
             "untranslated", "cross-language", "po-syntax"} <= ids
 
 
 def test_select_and_ignore_take_ids_and_families() -> None:
     assert {c.id for c in select_checks(["glossary"])} == {"glossary-term", "glossary-variant"}
-    assert {c.id for c in select_checks(["markup", "numbers"], ["urls"])} == {"placeholders", "injected-markup", "format-specifiers", "numbers"}
+    assert {c.id for c in select_checks(["markup", "numbers"], ["urls"])} == {"placeholders", "injected-markup", "format-specifiers", "numbers", "spelled-numbers"}
     assert "quotes" not in {c.id for c in select_checks((), ["orthography"])}
     with pytest.raises(UnknownCheck, match="nonsense"):
         select_checks(["nonsense"])

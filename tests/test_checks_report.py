@@ -20,7 +20,7 @@ def result(*findings: Finding) -> CheckResult:
     for summary in catalogs:
         summary.errors = sum(f.path == summary.path and f.severity == "error" for f in findings)
         summary.warnings = sum(f.path == summary.path and f.severity == "warning" for f in findings)
-    return CheckResult(list(findings), catalogs, select_checks(["numbers", "quotes", "po-syntax"]))
+    return CheckResult(list(findings), catalogs, select_checks(["numbers", "quotes", "po-syntax"]))  # numbers: two checks
 
 
 def test_text_lines_then_tables() -> None:
@@ -30,7 +30,7 @@ def test_text_lines_then_tables() -> None:
     assert any(line.split() == ["locales/uk/LC_MESSAGES/a.po", "uk", "10", "90.0%", "1", "0"] for line in lines)
     assert any(line.split() == ["locales/ru/LC_MESSAGES/b.po", "ru", "-", "invalid", "0", "0"] for line in lines)
     assert any(line.split() == ["ru", "1", "10", "100.0%"] for line in lines)
-    assert lines[-1] == "3 catalog(s), 3 check(s): 1 error(s), 1 warning(s) — failed"
+    assert lines[-1] == "3 catalog(s), 4 check(s): 1 error(s), 1 warning(s) — failed"
     assert format_text(result(WARNING)).splitlines()[-1].endswith("passed")
     assert format_text(result(WARNING), strict=True).splitlines()[-1].endswith("failed")
 
@@ -43,7 +43,7 @@ def test_json_document() -> None:
     }
     summary = document["summary"]
     assert (summary["errors"], summary["warnings"], summary["failed"]) == (1, 1, True)
-    assert summary["checks"] == {"po-syntax": 0, "numbers": 1, "quotes": 1}
+    assert summary["checks"] == {"po-syntax": 0, "numbers": 1, "spelled-numbers": 0, "quotes": 1}
     assert summary["languages"]["uk"]["percent"] == 90.0
 
 

@@ -29,6 +29,7 @@ OWNERS = {
     "ctranslate2": {"l10n.engines.argos_runtime"},
     "packaging": {"l10n.engines.argos_packages"},
     "uniseg": {"l10n.wrapping"},
+    "num2words": {"l10n.checks.numbers"},
     "click": {"l10n.cli"},
 }
 """Third-party top-level module → the l10n modules that import it. polib is

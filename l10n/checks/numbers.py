@@ -134,3 +134,51 @@ def _idiom(number: Number, unit: Unit, locale: str) -> bool:
 def _local(value: Decimal, locale: str) -> str:
     local = format_number(value, locale)
     return str(value) if local is None else local
+
+
+_EN_WORDS = {word: n for n, word in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+    " seventeen eighteen nineteen twenty".split())}
+_COLLECTIVES = {"двоє": 2, "троє": 3, "четверо": 4, "п'ятеро": 5, "пʼятеро": 5, "шестеро": 6, "семеро": 7,
+                "восьмеро": 8, "дев'ятеро": 9, "девʼятеро": 9, "десятеро": 10,
+                "пятеро": 5, "девятеро": 9, "двое": 2, "трое": 3, "обоє": 2, "обидва": 2, "оба": 2, "обе": 2}
+
+
+@functools.cache
+def _cardinals(lang: str) -> dict[str, int]:
+    """Lemma → value for 2..20 in ``lang`` (num2words), collectives added; 1 is left out («один» is also a pronoun)."""
+    from num2words import num2words
+
+    table = {num2words(n, lang=lang): n for n in range(2, 21)}
+    return {**table, **_COLLECTIVES}
+
+
+def spelled_values(plain: str, lang: str) -> set[int]:
+    """Values 2..20 spelled out in ``plain``: English words, or uk/ru cardinals in any case."""
+    words = re.findall(r"[\w'ʼ’]+", plain.lower())
+    if lang == SOURCE_LOCALE:
+        return {_EN_WORDS[w] for w in words if w in _EN_WORDS and _EN_WORDS[w] > 1}
+    from ..morphology import for_language
+
+    table, morph = _cardinals(lang), for_language(lang)
+    found = set()
+    for word in words:
+        lemmas = {word} | set(morph.lemmas(word))
+        found |= {table[lemma] for lemma in lemmas if lemma in table}
+    return found
+
+
+@register("spelled-numbers", "error", "unit")
+def check_spelled_numbers(unit: Unit, ctx: Context) -> Iterator[str]:
+    """A number spelled out in the source is another number in the translation ("eight" → «семеро»)."""
+    if ctx.lang not in ("uk", "ru"):
+        return
+    source = spelled_values(unit.source.plain, SOURCE_LOCALE)
+    if not source:
+        return
+    digits = {int(n.value) for n in numbers(unit.target.plain, ctx.lang) if n.value == n.value.to_integral_value()}
+    target = spelled_values(unit.target.plain, ctx.lang)
+    missing = sorted(source - target - digits)
+    wrong = sorted(target - source - {int(n.value) for n in numbers(unit.source.plain, SOURCE_LOCALE)})
+    if missing and wrong:
+        yield f"the source spells {', '.join(map(str, missing))}; the translation says {', '.join(map(str, wrong))}"

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from ..alphabet import CYRILLIC_RE, LATIN_RE
 from ..inline import PLACEHOLDER_RE
+from ..words import is_common
 from .base import Context, Unit, register
 
 _FOREIGN = {"uk": re.compile(r"[ыэъёЫЭЪЁ]"), "ru": re.compile(r"[іїєґІЇЄҐ]")}
@@ -58,14 +59,36 @@ def check_latin_words(unit: Unit, ctx: Context) -> Iterator[str]:
     Acronyms (NATO, JSON), single letters and words with digits (IPv4) pass:
     they are written in Latin in Ukrainian and Russian too.
     """
-    if not unit.target.cyrillic:
-        return
-    keep = ctx.glossary.latin_words
-    words = [
-        w for w in _LATIN_WORD_RE.findall(unit.target.plain) if len(w) > 1 and not w.isupper() and w not in keep
-    ]
+    words = [w for w in _latin_words(unit, ctx) if not _english(w)]
     if words:
         yield f"Latin-script word(s) in a Cyrillic text: {', '.join(dict.fromkeys(words))}"
+
+
+@register("english-words", "error", "unit")
+def check_english_words(unit: Unit, ctx: Context) -> Iterator[str]:
+    """English dictionary words left untranslated in a Cyrillic translation ("kindergarten").
+
+    The dictionary is Debian's ``wamerican`` list, read through
+    ``l10n.words``; a word counts when its lowercase form is listed. Names
+    the list lacks in lowercase (Bakhmut, Zelenskiy), acronyms and glossary
+    terms kept in Latin (Telegram, Leopard) stay ``latin-words`` warnings.
+    """
+    words = [w for w in _latin_words(unit, ctx) if _english(w)]
+    if words:
+        yield f"English word(s) left untranslated: {', '.join(dict.fromkeys(words))}"
+
+
+def _latin_words(unit: Unit, ctx: Context) -> list[str]:
+    """Latin words of a Cyrillic target, acronyms, single letters and glossary Latin terms left out."""
+    if not unit.target.cyrillic:
+        return []
+    keep = ctx.glossary.latin_words
+    return [w for w in _LATIN_WORD_RE.findall(unit.target.plain) if len(w) > 1 and not w.isupper() and w not in keep]
+
+
+def _english(word: str) -> bool:
+    """Whether every part of ``word`` (split at hyphens and apostrophes) is a lowercase dictionary word."""
+    return all(is_common(part) for part in re.split(r"['’-]", word) if part)
 
 
 @register("quotes", "warning", "unit")
