@@ -180,3 +180,25 @@ def test_review_cycle_through_the_cli(project: Path, gloss_package: Path, tmp_pa
     assert merged.stdout == po.read_text()
     cat = subprocess.run(["msgcat", str(po)], capture_output=True, text=True, check=True)
     assert cat.stdout == po.read_text()
+
+
+def test_names_not_placed_are_named_in_the_entry_and_the_report(tmp_path: Path) -> None:
+    from l10n.catalog import HeaderInfo, build_template, merge
+    from l10n.pofile import write_po
+    from l10n.pretranslate import pretranslate_language
+    from l10n.segment import segment_text
+
+    class Engine:
+        name, version = "dict", "test-1"
+
+        def translate_batch(self, texts: list[str], progress: object = None) -> list[str]:
+            return ["Війська утримували місто." for _ in texts]
+
+    document = segment_text("Troops held Bakhmut.\n", "brief", "source/brief.md")
+    template = build_template(document, TERMS, ("uk",), HeaderInfo("t", "b@example.org"), "2026-01-01 00:00+0000")
+    po = tmp_path / "brief.po"
+    write_po(merge(template, None, "uk"), po)
+    report = pretranslate_language("uk", "en", [(po, "brief.po")], TERMS, lambda s, t: Engine(), today="2026-11-25")
+    entry = read_po(po).entries()[0]
+    assert entry.translator_comments == ["MT: not placed: Bakhmut", "MT: dict test-1 2026-11-25"]
+    assert report.unplaced == [("brief.po", entry.lineno, ("Bakhmut",))]
