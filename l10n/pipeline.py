@@ -23,8 +23,8 @@ from .glossary import read_glossary
 from .header import HeaderInfo
 from .inline import PLACEHOLDER_RE
 from .lock import project_lock
-from .mofile import format_mo
 from .model import Catalog, Completion, Document, Term
+from .mofile import format_mo
 from .pofile import format_po, read_po
 from .provenance import record_review
 from .render import edition_title, render_html, render_markdown

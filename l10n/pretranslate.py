@@ -25,10 +25,10 @@ from pathlib import Path
 
 from .engines import EngineFactory, Progress, Translator, provenance
 from .errors import EngineError
+from .files import write_text
 from .inline import PLACEHOLDER_RE, placeholder_tags
 from .model import Catalog, Message, Term
 from .pofile import format_po, read_po
-from .files import write_text
 from .provenance import PREFIXES as PROVENANCE_PREFIXES
 from .provenance import mt_comment, not_placed_comment, origin_of, parse, tm_comment
 from .terminology import Tally, enforce_terms
