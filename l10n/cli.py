@@ -334,6 +334,8 @@ def pretranslate(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool, o
             f"({report.engine_inputs} distinct segments), {report.markup_failures} left for markup; "
             f"glossary: {tally.enforced} enforced, {tally.already} already right, {tally.unplaced} not placed"
         )
+        for shown, line, names in report.unplaced:
+            click.echo(f"  {shown}:{line}: not placed: {', '.join(names)}")
         verb = "would write" if dry_run else "wrote"
         for path in report.changed:
             click.echo(f"  {verb} {path}")

@@ -224,3 +224,5 @@ class Finding:
     message: str
     lang: str | None = None
     msgid: str | None = None
+    draft: bool = False
+    """Found on a fuzzy MT/TM draft (its message starts with ``draft:``)."""

@@ -7,8 +7,10 @@ report which files they touched; with ``dry_run`` they touch nothing.
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +24,7 @@ from .lock import project_lock
 from .mofile import format_mo
 from .model import Catalog, Document, Term
 from .pofile import format_po, read_po
+from .provenance import record_review
 from .render import edition_title, render_html, render_markdown
 from .segment import read_document
 from .stats import catalog_stats
@@ -151,15 +154,31 @@ def _update(project: Project, documents: list[Document], languages: tuple[str, .
     config = project.config
     info = _info(config)
     templates = _templates(project, documents)
+    today = date.today().isoformat()
     outputs: list[tuple[Path, Catalog | None]] = list(templates)
     for document, (_, template) in zip(documents, templates):
         for lang in languages or config.languages:
             path = config.po_path(lang, document.slug)
             existing = read_po(path, shown=config.relative(path)) if path.exists() else None
-            merged = merge(template, existing, lang, info.team_for(lang))
+            merged = merge(template, _reviewed(existing, today), lang, info.team_for(lang))
             unchanged = existing is not None and same_content(merged, existing, ignore=())
             outputs.append((path, None if unchanged else merged))
     return _write_all(outputs, config, dry_run)
+
+
+def _reviewed(existing: Catalog | None, stamp: str) -> Catalog | None:
+    """A copy of ``existing`` whose accepted drafts say they were reviewed.
+
+    Done before the merge, so an entry accepted and then made fuzzy by a
+    source edit in the same run keeps the record (the original is compared
+    with the merge result, so the change is written).
+    """
+    if existing is None or not any(record_review(copy.deepcopy(m), stamp) for m in existing.entries()):
+        return existing
+    marked = copy.deepcopy(existing)
+    for message in marked.entries():
+        record_review(message, stamp)
+    return marked
 
 
 @dataclass

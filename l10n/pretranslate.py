@@ -26,11 +26,12 @@ from pathlib import Path
 
 from .engines import EngineFactory, Progress, Translator, provenance
 from .errors import EngineError
+from .files import write_text
 from .inline import PLACEHOLDER_RE, placeholder_tags
 from .model import Catalog, Message, Term
 from .pofile import format_po, read_po
-from .files import write_text
-from .provenance import MARKUP_NOTE, mt_comment, parse, tm_comment
+from .provenance import MARKUP_NOTE, PREFIXES as PROVENANCE_PREFIXES
+from .provenance import mt_comment, not_placed_comment, origin_of, parse, tm_comment
 from .terminology import Tally, enforce_terms
 
 
@@ -47,6 +48,8 @@ class LanguageReport:
     glossary: Tally = field(default_factory=Tally)
     changed: list[str] = field(default_factory=list)
     error: str | None = None
+    unplaced: list[tuple[str, int, tuple[str, ...]]] = field(default_factory=list)
+    """Glossary names a draft lacks: (catalog, line, source names)."""
 
 
 @dataclass
@@ -55,10 +58,16 @@ class _Job:
 
     catalogs: list[tuple[Path, str, Catalog]]
     targets: list[Message]
+    where: dict[int, str] = field(default_factory=dict)
+    """The shown catalog of each target, by ``id(message)``."""
 
 
 def is_machine_filled(message: Message) -> bool:
-    return any(parse(comment) is not None for comment in message.translator_comments)
+    """Unreviewed machine or memory text (or a draft note): a reviewed entry is a human's."""
+    found = origin_of(message)
+    if found is not None:
+        return found.reviewed is None
+    return any(comment.startswith(PROVENANCE_PREFIXES) for comment in message.translator_comments)
 
 
 def pretranslate_language(
@@ -87,6 +96,7 @@ def pretranslate_language(
     if queue:
         try:
             _machine_translate(queue, lang, source_lang, terms, engine_for, other_langs, report, progress, stamp)
+            _note_unplaced(job, queue, report)
         except EngineError as error:
             report.error = str(error)
             report.from_memory = 0
@@ -97,16 +107,16 @@ def pretranslate_language(
 
 def _collect(catalogs: list[tuple[Path, str]], overwrite_mt: bool) -> _Job:
     loaded = [(path, shown, read_po(path, shown=shown)) for path, shown in catalogs]
-    targets = []
-    for _, _, catalog in loaded:
+    job = _Job(loaded, [])
+    for _, shown, catalog in loaded:
         for message in catalog.entries():
             if message.msgid_plural is not None:
                 continue
-            if overwrite_mt and is_machine_filled(message) and (message.fuzzy or not message.msgstr):
-                targets.append(message)
-            elif not message.msgstr and MARKUP_NOTE not in message.translator_comments:
-                targets.append(message)
-    return _Job(loaded, targets)
+            if (overwrite_mt and is_machine_filled(message) and (message.fuzzy or not message.msgstr)
+                    or not message.msgstr and MARKUP_NOTE not in message.translator_comments):
+                job.targets.append(message)
+                job.where[id(message)] = shown
+    return job
 
 
 def _memory(catalogs: list[tuple[Path, str, Catalog]]) -> dict[str, tuple[str, str]]:
@@ -134,7 +144,7 @@ def _machine_translate(
     engine = engine_for(source_lang, lang)
     outputs = _translate_all(engine, unique, progress)
     report.engine_inputs = len(unique)
-    origin = mt_comment(f"{provenance(engine)} {stamp}")
+    origin = mt_comment(provenance(engine), stamp)
     for message in queue:
         output = outputs[message.msgid]
         if output is None:
@@ -146,7 +156,19 @@ def _machine_translate(
         enforced = enforce_terms(message.msgid, output, terms, lang, other_langs)
         report.glossary.add(enforced.tally)
         _fill(message, enforced.text, origin)
+        if enforced.unplaced:
+            message.translator_comments.insert(-1, not_placed_comment(enforced.unplaced))  # the origin stays last
         report.from_engine += 1
+
+
+def _note_unplaced(job: _Job, queue: list[Message], report: LanguageReport) -> None:
+    """List each draft's not-placed names with the catalog and line it is on."""
+    for message in queue:
+        for comment in message.translator_comments:
+            found = parse(comment)
+            if found is not None and found.note == "not placed":
+                names = tuple(found.detail.split(", "))
+                report.unplaced.append((job.where[id(message)], message.lineno or 1, names))
 
 
 def _translate_all(engine: Translator, texts: list[str], progress: Progress | None) -> dict[str, str | None]:

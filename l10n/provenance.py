@@ -1,9 +1,16 @@
-"""Where a pretranslated msgstr came from: the only module that knows the markers.
+"""The provenance translator comments: the only module that writes or reads them.
 
-Pretranslation records its source in a translator comment, ``# MT: <engine>
-<date>`` for machine output or ``# TM: <catalog>`` for a translation-memory
-match; the review check looks for the same comments. Both ask this module, so
-the marker strings cannot drift apart.
+Pretranslate records where a draft came from in a translator comment
+(``# MT: argos translate-en_uk 1.9 2026-11-25`` or ``# TM: <catalog>``),
+because translator comments survive msgmerge, msgcat, Poedit and Weblate,
+while unknown flags do not. When a reviewer accepts the entry (clears the
+fuzzy flag), ``l10n update`` appends ``; reviewed <date>`` to the origin
+comment, so the history stays (engine, date, reviewed) and a later source
+edit that makes the entry fuzzy again no longer calls it machine output.
+
+Notes about a draft (``MT: not placed: Bakhmut``, ``MT: not filled: …``)
+share the prefix, so refreshing a draft replaces them too, but they are not
+origins: :func:`parse` tells them apart.
 """
 
 from __future__ import annotations
@@ -11,34 +18,87 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .model import Message
+
 MT = "MT"
 TM = "TM"
-_MARKER_RE = re.compile(r"^\s*(MT|TM):\s?(.*)$", re.DOTALL)
+PREFIXES = (f"{MT}:", f"{TM}:")
+_NOTE_RE = re.compile(r"^(MT|TM):\s*(not placed|not filled):\s*(.*)$")
+_ORIGIN_RE = re.compile(r"^(MT|TM):\s*(.*?)(?:;\s*reviewed\s+(\S+))?\s*$")
 
 
 @dataclass(frozen=True)
 class Provenance:
-    """A parsed marker: ``kind`` is :data:`MT` or :data:`TM`, ``detail`` the rest."""
+    """One provenance comment: ``kind`` MT or TM, ``note`` for draft notes."""
 
     kind: str
     detail: str
+    reviewed: str | None = None
+    note: str | None = None
 
 
-def mt_comment(detail: str) -> str:
-    """The comment for machine output: ``detail`` names the engine and date."""
-    return f"{MT}: {detail}"
+def mt_comment(engine: str, stamp: str) -> str:
+    """``MT: argos translate-en_uk 1.9 2026-11-25``."""
+    return f"{MT}: {engine} {stamp}"
 
 
-def tm_comment(catalog: str) -> str:
-    """The comment for a translation-memory match found in ``catalog``."""
-    return f"{TM}: {catalog}"
+def tm_comment(origin: str) -> str:
+    """``TM: locales/uk/LC_MESSAGES/other.po``."""
+    return f"{TM}: {origin}"
+
+
+def not_placed_comment(names: tuple[str, ...]) -> str:
+    """``MT: not placed: Bakhmut, Kyiv``: glossary names the draft lacks."""
+    return f"{MT}: not placed: {', '.join(names)}"
+
+
+MARKUP_NOTE = f"{MT}: not filled: the engine lost or broke the placeholders"
+"""Left on an entry the engine could not fill without breaking its placeholders."""
 
 
 def parse(comment: str) -> Provenance | None:
-    """The marker in a translator comment, or None for a translator's own note."""
-    match = _MARKER_RE.match(comment)
-    return Provenance(match.group(1), match.group(2)) if match else None
+    """The provenance a translator comment states, or None for other comments."""
+    text = comment.strip()
+    if not text.startswith(PREFIXES):
+        return None
+    note = _NOTE_RE.match(text)
+    if note:
+        return Provenance(note.group(1), note.group(3), note=note.group(2))
+    origin = _ORIGIN_RE.match(text)
+    assert origin is not None  # the pattern matches any text after the prefix
+    return Provenance(origin.group(1), origin.group(2), origin.group(3))
 
 
-MARKUP_NOTE = mt_comment("not filled: the engine lost or broke the placeholders")
-"""Left on an entry the engine could not fill without breaking its placeholders."""
+def is_provenance(comment: str) -> bool:
+    return comment.strip().startswith(PREFIXES)
+
+
+def origin_of(message: Message) -> Provenance | None:
+    """The entry's origin comment (MT or TM, not a note), if any."""
+    for comment in message.translator_comments:
+        found = parse(comment)
+        if found is not None and found.note is None:
+            return found
+    return None
+
+
+def unreviewed_draft(message: Message) -> bool:
+    """Machine or memory text nobody has accepted yet."""
+    found = origin_of(message)
+    return found is not None and found.reviewed is None
+
+
+def record_review(message: Message, stamp: str) -> bool:
+    """Mark an accepted (translated, not fuzzy) draft as reviewed on ``stamp``.
+
+    Returns whether the entry changed; an entry already marked, still fuzzy
+    or empty is left alone, so a second run rewrites nothing.
+    """
+    if message.fuzzy or not (message.msgstr or any(message.msgstr_plural.values())):
+        return False
+    for index, comment in enumerate(message.translator_comments):
+        found = parse(comment)
+        if found is not None and found.note is None and found.reviewed is None:
+            message.translator_comments[index] = f"{comment.rstrip()}; reviewed {stamp}"
+            return True
+    return False

@@ -10,7 +10,7 @@ preposition before it) shows: «у Бахмуті», «до Бахмута».
 
 from __future__ import annotations
 
-import difflib
+import os
 import re
 from dataclasses import dataclass
 
@@ -21,7 +21,7 @@ from .morphology import TermMatch, for_language
 from .spelling import APOSTROPHES, spelling_pattern
 
 _WORD = re.compile(rf"[^\W\d_][\w{APOSTROPHES}-]*")
-_SIMILARITY = 0.6
+_ENDING = 3  # letters of a case ending: «Бахмутом», «Херсоні»
 
 
 @dataclass
@@ -117,27 +117,28 @@ def _other_language(term: Term, text: str, lang: str, other_langs: tuple[str, ..
 
 
 def _lookalike(term: Term, text: str, lang: str, other_langs: tuple[str, ...]) -> TermMatch | None:
-    """A capitalized word that looks like a misspelt or mis-transliterated name."""
+    """A capitalized word that is the name misspelt or mis-inflected: never an unrelated word.
+
+    The word must share the whole name but for its last letter (the stem
+    changes in «Київ» → «Києва») and add at most a case ending, so
+    «Бахмач», «Харківщина», «Київстар» and «Запорізька» are other words and
+    stay as they are.
+    """
     lemma = term.targets[lang]
     if " " in lemma:
         return None
-    best: tuple[float, re.Match[str]] | None = None
     for word in _WORD.finditer(text):
-        surface = word.group()
-        if not surface[:1].isupper() or word.start() == 0 and not _looks_like_name(surface, lemma):
-            continue
-        ratio = difflib.SequenceMatcher(None, surface.lower()[: len(lemma)], lemma.lower()).ratio()
-        if ratio >= _SIMILARITY and (best is None or ratio > best[0]):
-            best = (ratio, word)
-    if best is None:
-        return None
-    word = best[1]
-    case = for_language(lang).case_of(word.group(), _word_before(text, word.start()))
-    return TermMatch(word.start(), word.end(), word.group(), case)
+        if word.group()[:1].isupper() and _same_name(word.group(), lemma):
+            case = for_language(lang).case_of(word.group(), _word_before(text, word.start()))
+            return TermMatch(word.start(), word.end(), word.group(), case)
+    return None
 
 
-def _looks_like_name(surface: str, lemma: str) -> bool:
-    return surface[:2].lower() == lemma[:2].lower()
+def _same_name(surface: str, lemma: str) -> bool:
+    """``surface`` is ``lemma`` with a changed last letter and an ending of up to 3."""
+    low, name = surface.lower(), lemma.lower()
+    shared = len(os.path.commonprefix([low, name]))
+    return len(name) >= 4 and shared >= len(name) - 1 and len(low) - shared <= _ENDING
 
 
 def _word_before(text: str, at: int) -> str | None:

@@ -39,7 +39,7 @@ def test_json_document() -> None:
     document = json.loads(format_json(result(ERROR, WARNING)))
     assert document["findings"][0] == {
         "path": ERROR.path, "line": 12, "severity": "error", "check": "numbers",
-        "message": ERROR.message, "lang": "uk", "msgid": "1,600.",
+        "message": ERROR.message, "lang": "uk", "msgid": "1,600.", "draft": False,
     }
     summary = document["summary"]
     assert (summary["errors"], summary["warnings"], summary["failed"]) == (1, 1, True)

@@ -115,7 +115,7 @@ def format_json(result: CheckResult, strict: bool = False) -> str:
     document = {
         "findings": [
             {"path": f.path, "line": f.line, "severity": f.severity, "check": f.check,
-             "message": f.message, "lang": f.lang, "msgid": f.msgid}
+             "message": f.message, "lang": f.lang, "msgid": f.msgid, "draft": f.draft}
             for f in result.findings
         ],
         "summary": {

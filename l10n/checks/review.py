@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..provenance import parse as parse_provenance
+from ..provenance import origin_of
 from .base import Context, Unit, register
 
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]{2,}(?:['’-][A-Za-z]+)*")
@@ -25,12 +25,13 @@ def check_unreviewed(unit: Unit, ctx: Context) -> Iterator[str]:
     A warning, not an error: a fuzzy entry is never published (the edition
     falls back to the source), and completeness already fails the run when
     the catalog must be complete. Use --strict to make waiting reviews fatal.
+
+    An entry whose provenance says ``reviewed`` was accepted once: fuzzy
+    again after a source edit, it is a human translation to update.
     """
-    if unit.form == 0:
-        for comment in unit.message.translator_comments:
-            if parse_provenance(comment) is not None:
-                yield f"unreviewed machine output ({comment.strip()}); review it and clear the fuzzy flag"
-                return
+    found = origin_of(unit.message) if unit.form == 0 else None
+    if found is not None and found.reviewed is None:
+        yield f"unreviewed machine output ({found.kind}: {found.detail}); review it and clear the fuzzy flag"
 
 
 @register("untranslated", "error", "unit")

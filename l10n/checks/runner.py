@@ -5,6 +5,11 @@ reads the same :class:`~l10n.checks.text.Text`. A catalog that cannot be
 parsed becomes a ``po-syntax`` finding, whichever checks are selected (a
 run never passes a file it could not read), and the run goes on with the
 others: only the CLI decides what the findings mean for the exit code.
+
+A fuzzy entry with unreviewed MT or TM provenance is a draft waiting for a
+reviewer: the content checks of translated entries run on it too, and their
+findings say ``draft:`` (and carry ``draft=True``), so the reviewer sees
+what is wrong before accepting it. They come in addition to ``unreviewed-mt``.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from ..errors import CatalogError, UnknownCheck
 from ..model import Catalog, Completion, Finding, Message, Term
 from ..paths import document_key
 from ..pofile import read_po
+from ..provenance import unreviewed_draft
 from .base import (
     REGISTRY,
     Check,
@@ -189,10 +195,14 @@ def _check_catalog(loaded: LoadedCatalog, ctx: Context, checks: tuple[Check, ...
             for line, text in check.run(loaded, ctx):
                 result.findings.append(Finding(loaded.path, line, check.severity, check.id, text, loaded.lang))
     by_state = {state: [c for c in checks if c.scope == "unit" and state in c.states] for state in tally}
+    drafts = [c for c in by_state["translated"] if c not in by_state["fuzzy"]]
     translated: dict[Key, list[Unit]] = {}
     for message in loaded.catalog.entries():
         state = message.state
         active = by_state[state]
+        draft = state == "fuzzy" and unreviewed_draft(message)
+        if draft:
+            active = [*active, *drafts]
         if message.translator_comments:
             ignored = ignored_names(message)
             active = [c for c in active if not matches(c, ignored)] if ignored else active
@@ -201,15 +211,16 @@ def _check_catalog(loaded: LoadedCatalog, ctx: Context, checks: tuple[Check, ...
         message_units = list(units(message))
         for unit in message_units:
             for check in active:
+                on_draft = draft and check in drafts
                 for text in check.run(unit, ctx):
-                    result.findings.append(_finding(loaded, message, check, text))
+                    result.findings.append(_finding(loaded, message, check, f"draft: {text}" if on_draft else text, on_draft))
         if keep and state == "translated":
             translated[message.key] = message_units
     return translated
 
 
-def _finding(loaded: LoadedCatalog, message: Message, check: Check, text: str) -> Finding:
-    return Finding(loaded.path, message.lineno or 1, check.severity, check.id, text, loaded.lang, message.msgid)
+def _finding(loaded: LoadedCatalog, message: Message, check: Check, text: str, draft: bool = False) -> Finding:
+    return Finding(loaded.path, message.lineno or 1, check.severity, check.id, text, loaded.lang, message.msgid, draft)
 
 
 def _check_across(kept: list[Checked], checks: list[Check], result: CheckResult) -> None:
