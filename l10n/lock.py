@@ -2,18 +2,20 @@
 
 Two editors running ``l10n update`` (or CI and a pre-commit hook) would
 otherwise interleave reads and atomic renames and lose one run's merge. The
-lock is an advisory ``flock`` on ``.l10n.lock`` in the project root: the
-kernel drops it when a process dies, so a killed run never leaves a stale lock.
+lock is ``filelock.FileLock`` on ``.l10n.lock`` in the project root: on POSIX
+an advisory ``flock`` and on Windows ``msvcrt.locking``, both dropped by the
+kernel when a process dies, so a killed run never leaves a stale lock. Where
+neither exists filelock falls back to a lock file that only its holder removes.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from filelock import FileLock, Timeout
 
 from .errors import LockError
 
@@ -35,20 +37,15 @@ def project_lock(root: Path, timeout: float | None = None) -> Iterator[None]:
     """Hold the project's lock for the duration of the block."""
     path = root / LOCK_NAME
     wait = lock_timeout() if timeout is None else timeout
-    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    lock = FileLock(str(path), timeout=wait, poll_interval=0.05)
     try:
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
-            except BlockingIOError:
-                if time.monotonic() >= deadline:
-                    raise LockError(
-                        f"another l10n run is modifying this project; gave up after {wait:g}s "
-                        "(set L10N_LOCK_TIMEOUT to wait longer)", str(path)
-                    ) from None
-                time.sleep(0.05)
+        lock.acquire()
+    except Timeout:
+        raise LockError(
+            f"another l10n run is modifying this project; gave up after {wait:g}s "
+            "(set L10N_LOCK_TIMEOUT to wait longer)", str(path)
+        ) from None
+    try:
         yield
     finally:
-        os.close(descriptor)
+        lock.release()

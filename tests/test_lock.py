@@ -75,3 +75,32 @@ def test_a_killed_holder_leaves_no_stale_lock(project: Path) -> None:
     holder.kill()
     holder.wait()
     assert _run(project, "1").returncode == 0
+
+
+NO_FCNTL = """
+import sys
+sys.modules["fcntl"] = None  # as on a platform without fcntl
+import l10n.pipeline  # noqa: F401  the pipeline must import without fcntl
+from l10n.lock import project_lock
+exec(sys.argv[4])
+"""
+
+
+def test_without_fcntl_the_pipeline_imports_and_the_lock_still_excludes(project: Path) -> None:
+    marker = project / "held.txt"
+    hold = "import time\nwith project_lock(Path(sys.argv[1])):\n    Path(sys.argv[2]).write_text('held')\n    time.sleep(float(sys.argv[3]))"
+    prelude = "from pathlib import Path\n"
+    holder = subprocess.Popen([sys.executable, "-W", "ignore", "-c", NO_FCNTL, str(project), str(marker), "5", prelude + hold])
+    try:
+        while not marker.exists():
+            assert holder.poll() is None, "the holder died without fcntl"
+            time.sleep(0.02)
+        wait = prelude + "from l10n.lock import LockError\ntry:\n    with project_lock(Path(sys.argv[1]), 0.3):\n        print('acquired')\nexcept LockError as error:\n    print(error)"
+        second = subprocess.run([sys.executable, "-W", "ignore", "-c", NO_FCNTL, str(project), "", "0", wait],
+                                capture_output=True, text=True, timeout=60)
+    finally:
+        holder.kill()
+        holder.wait()
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == (f"{project / '.l10n.lock'}: another l10n run is modifying this project; "
+                             "gave up after 0.3s (set L10N_LOCK_TIMEOUT to wait longer)\n")

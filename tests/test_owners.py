@@ -31,6 +31,7 @@ OWNERS = {
     "uniseg": {"l10n.wrapping"},
     "num2words": {"l10n.checks.numbers"},
     "click": {"l10n.cli"},
+    "filelock": {"l10n.lock"},
 }
 """Third-party top-level module → the l10n modules that import it. polib is
 absent on purpose: it is the tests' second reader, never imported at runtime."""
