@@ -130,14 +130,15 @@ def find_config_file(start: Path) -> Path:
 def load_config(start: Path | None = None) -> Config:
     """Find, parse and validate the project configuration."""
     path = find_config_file((start or Path.cwd()).resolve())
+    shown = path.name  # the project's root is the file's folder: shown relative to it
     try:
         data = tomllib.loads(path.read_text("utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         at = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        raise ConfigError(f"cannot parse: {exc}", str(path), int(at.group(1)) if at else None) from None
+        raise ConfigError(f"cannot parse: {exc}", shown, int(at.group(1)) if at else None) from None
     table = data.get("tool", {}).get("l10n", {})
     try:
-        return parse_config(table, path.parent, str(path))
+        return parse_config(table, path.parent, shown)
     except ConfigError as error:
         key = re.search(r"tool\.l10n\.(\w+(?:\.\w+)?)", error.message)
         error.line = error.line or (_key_line(path.read_text("utf-8"), key.group(1)) if key else None)

@@ -28,6 +28,8 @@ TITLES = {
     'foreign-letters': 'Letters of the other language: ы э ъ ё in Ukrainian, і ї є ґ in Russian.',
     'mixed-script': 'A word mixes Latin and Cyrillic letters (Latin "A" for Cyrillic «А»).',
     'latin-words': 'Latin-script words left in a Cyrillic translation (glossary terms kept in Latin excepted).',
+    'english-words': 'English dictionary words left untranslated in a Cyrillic translation ("kindergarten").',
+    'spelled-numbers': 'A number spelled out in the source is another number in the translation ("eight" → «семеро»).',
     'quotes': 'Straight or English quotation marks where the language uses «…» (and „…“ inside).',
     'double-space': 'Doubled spaces inside the translation that the source does not have.',
     'whitespace': 'Leading or trailing whitespace differs from the source (it is part of the layout).',

@@ -49,10 +49,10 @@ def test_draft_findings_are_reported_while_the_entry_is_fuzzy(tmp_path: Path) ->
     po = tmp_path / "uk/LC_MESSAGES/drafts.po"
     po.parent.mkdir(parents=True)
     po.write_text(DRAFTS)
-    options = CheckOptions(terms=tuple(TERMS), select=("numbers", "glossary", "mixed-script", "latin-words", "unreviewed-mt"))
+    options = CheckOptions(terms=tuple(TERMS), select=("numbers", "glossary", "mixed-script", "english-words", "unreviewed-mt"))
     result = check_catalogs([(po, "drafts.po")], options)
     found = {(f.line, f.check) for f in result.findings if f.draft}
-    assert {(7, "numbers"), (7, "glossary-term"), (12, "mixed-script"), (12, "latin-words")} <= found
+    assert {(7, "numbers"), (7, "glossary-term"), (12, "mixed-script"), (12, "english-words")} <= found
     assert all(f.message.startswith("draft: ") for f in result.findings if f.draft)
     assert sum(f.check == "unreviewed-mt" and not f.draft for f in result.findings) == 2  # still there
 
