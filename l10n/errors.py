@@ -49,3 +49,7 @@ class EngineError(L10nError):
 
 class BuildError(L10nError):
     """An edition cannot be built (for example, below the completeness threshold)."""
+
+
+class TMXError(L10nError):
+    """A TMX memory file is not well-formed or does not fit the project."""

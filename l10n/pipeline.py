@@ -265,10 +265,13 @@ def pretranslate(
 
 def _pretranslate_one(project: Project, lang: str, engine_for: Any, overwrite_mt: bool, dry_run: bool, progress: Any) -> Any:
     from .pretranslate import pretranslate_language
+    from .tmx import imported_units
 
     config = project.config
+    imported = imported_units(config.locales_dir, config.root, config.source_language, lang)
     catalogs = [(path, config.relative(path)) for path in project_catalogs(config, (lang,))]
     return pretranslate_language(
         lang, config.source_language, catalogs, project.terms, engine_for,
         other_langs=config.languages, overwrite_mt=overwrite_mt, dry_run=dry_run, progress=progress,
+        imported=imported,
     )

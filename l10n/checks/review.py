@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from .base import Context, Unit, register
 
-_PROVENANCE_RE = re.compile(r"^\s*(?:MT|TM):")
+_PROVENANCE_RE = re.compile(r"^\s*(?:MT|TM(?: \d{1,3}%)?):")
 _LATIN_WORD_RE = re.compile(r"[A-Za-z]{2,}(?:['’-][A-Za-z]+)*")
 
 
