@@ -6,9 +6,12 @@ catalogs of the language as given (the same catalog first, when the caller
 lists it first), then imported TMX files.
 
 Similarity (fuzzy matches, threshold ``FUZZY_THRESHOLD`` = 75%): the
-``difflib.SequenceMatcher`` ratio, 2·M / (|a| + |b|) over characters, of the
-two msgids after normalisation (whitespace runs collapsed, case folded),
-rounded down to a whole percent. A match scoring 100 after normalisation
+``difflib.SequenceMatcher`` ratio, 2·M / (|a| + |b|), over the *tokens*
+(words, numbers, single punctuation marks, placeholders) of the two msgids
+after normalisation (case folded), rounded down to a whole percent. Tokens,
+as OmegaT scores, not characters: "One here." and "Two here." share 7 of 9
+characters (77%) but only 2 of 3 tokens (66%), and a different word is a
+different translation. A match scoring 100 after normalisation
 but differing in the raw text reports 99: only an identical msgid is exact.
 Candidates are pre-filtered by length (the ratio can never exceed
 2·min / (|a| + |b|)), then by ``real_quick_ratio`` and ``quick_ratio``,
@@ -31,7 +34,7 @@ from .model import Catalog, Message
 from .provenance import is_provenance
 
 FUZZY_THRESHOLD = 75
-_SPACE_RE = re.compile(r"\s+")
+_TOKEN_RE = re.compile(r"</?\d+/?>|\w+|[^\w\s]")
 
 
 @dataclass(frozen=True)
@@ -65,8 +68,9 @@ def units_of(catalog: Catalog, origin: str) -> list[Unit]:
     return [Unit(m.msgid, m.msgstr, m.msgctxt, origin) for m in catalog.entries() if is_human(m)]
 
 
-def normalize(text: str) -> str:
-    return _SPACE_RE.sub(" ", text).strip().casefold()
+def tokens(text: str) -> tuple[str, ...]:
+    """What similarity compares: case-folded words, numbers, punctuation marks, placeholders."""
+    return tuple(_TOKEN_RE.findall(text.casefold()))
 
 
 class Memory:
@@ -74,13 +78,13 @@ class Memory:
 
     def __init__(self, units: list[Unit]) -> None:
         self._exact: dict[str, list[Unit]] = {}
-        self._fuzzy: list[tuple[str, Unit]] = []
+        self._fuzzy: list[tuple[tuple[str, ...], Unit]] = []
         seen: set[tuple[str, str]] = set()
         for unit in units:
             self._exact.setdefault(unit.source, []).append(unit)
             if (unit.source, unit.target) not in seen:
                 seen.add((unit.source, unit.target))
-                self._fuzzy.append((normalize(unit.source), unit))
+                self._fuzzy.append((tokens(unit.source), unit))
         self._fuzzy.sort(key=lambda pair: len(pair[0]))
 
     def __len__(self) -> int:
@@ -95,13 +99,13 @@ class Memory:
         return self._best_fuzzy(msgid)
 
     def _best_fuzzy(self, msgid: str) -> Match | None:
-        key = normalize(msgid)
+        key = tokens(msgid)
         if not key:
             return None
         tags = Counter(placeholder_tags(msgid))
         bound = FUZZY_THRESHOLD / 100
         best: Match | None = None
-        matcher = difflib.SequenceMatcher(autojunk=False)
+        matcher: difflib.SequenceMatcher[str] = difflib.SequenceMatcher(autojunk=False)
         matcher.set_seq2(key)
         for candidate, unit in self._fuzzy:
             if 2 * min(len(candidate), len(key)) / (len(candidate) + len(key)) < bound:
