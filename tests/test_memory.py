@@ -98,22 +98,23 @@ def test_second_article_reuses_the_first_exactly_and_fuzzily_before_mt(translate
     assert "unreviewed machine output (TM 97%: " in check.output
 
 
-@pytest.mark.parametrize("headline_is_machine", [False, True])
-def test_same_catalog_other_context_is_memory_and_machine_text_is_not(translated_project: Path, headline_is_machine: bool) -> None:
+@pytest.mark.parametrize("headline", ["human", "machine", "fuzzy"])
+def test_same_catalog_other_context_is_memory_and_machine_or_fuzzy_text_is_not(translated_project: Path, headline: str) -> None:
     po = translated_project / SHIPPED
     catalog = read_po(po)
-    headline = next(m for m in catalog.entries() if m.msgctxt == "headline")
+    entry = next(m for m in catalog.entries() if m.msgctxt == "headline")
     title = next(m for m in catalog.entries() if m.msgctxt == "title")
-    human = headline.msgstr
+    human = entry.msgstr
     title.msgstr = ""
-    if headline_is_machine:
-        headline.translator_comments = ["MT: argos translate-en_uk 1.9 2026-11-25"]
+    if headline == "machine":
+        entry.translator_comments = ["MT: argos translate-en_uk 1.9 2026-11-25"]
+    entry.fuzzy = headline == "fuzzy"  # msgmerge's fuzzy: no provenance, not reviewed
     write_po(catalog, po)
     engine = Recorder()
     project = load_project(load_config(translated_project))
     pretranslate(project, lambda source, target: engine, ("uk",))
     title = next(m for m in read_po(po).entries() if m.msgctxt == "title")
-    if headline_is_machine:
+    if headline != "human":
         assert engine.calls == [[title.msgid]] and title.translator_comments[0].startswith("MT: rec 1 ")
     else:
         assert (title.msgstr, title.translator_comments) == (human, [f"TM: {SHIPPED}"])
