@@ -135,3 +135,28 @@ def test_a_bad_tmx_is_one_line_exit_3_and_nothing_imported(translated_project: P
     assert line.startswith(f"l10n: error: {path}:")
     assert ("'de'" in line) if bad == "srclang" else ("not well-formed XML" in line)
     assert not (translated_project / "locales/memory").exists()
+
+
+def test_second_article_through_the_real_argos_path_sends_only_the_new_sentence(
+        translated_project: Path, tmp_path: Path) -> None:
+    """The CLI, Argos and CTranslate2 with a gloss model: memory fills all but the added sentence."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from argos_fixture import build_argos_package
+    from argos_gloss_model import gloss_model
+    from test_pretranslate import GLOSS_LINES, _l10n, _offline_env
+
+    package = build_argos_package(tmp_path / "pkg", "en", "uk", extra_lines=GLOSS_LINES,
+                                  model_builder=gloss_model({"▁in": "▁у", "▁to": "▁до"}, "int8"))
+    env = _offline_env(tmp_path)
+    _second_article(translated_project)
+    assert _l10n(translated_project, env, "update").returncode == 0
+    assert _l10n(translated_project, env, "models", "install", str(package)).returncode == 0
+    result = _l10n(translated_project, env, "pretranslate", "--lang", "uk")
+    assert result.returncode == 0, result.stderr
+    listed = read_po(translated_project / "locales/uk/LC_MESSAGES/bakhmut-second-day.po").entries()
+    assert f"uk: {len(listed) - 1} from memory, 1 from MT (1 distinct segments)" in result.stdout
+    [machine] = [m for m in listed if m.translator_comments[-1].startswith("MT: argos translate-en_uk 1.9")]
+    assert machine.msgid == ADDED and machine.fuzzy and machine.msgstr
+    assert sum(m.translator_comments == [f"TM 97%: {SHIPPED}"] for m in listed) == 1
