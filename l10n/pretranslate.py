@@ -25,11 +25,11 @@ from pathlib import Path
 
 from .engines import EngineFactory, Progress, Translator, provenance
 from .errors import EngineError
+from .files import write_text
 from .inline import PLACEHOLDER_RE, placeholder_tags
+from .memory import Match, Memory, Unit, units_of
 from .model import Catalog, Message, Term
 from .pofile import format_po, read_po
-from .files import write_text
-from .memory import Match, Memory, Unit, units_of
 from .provenance import is_provenance, mt_comment, tm_comment
 from .terminology import Tally, enforce_terms
 

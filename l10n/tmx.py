@@ -13,10 +13,10 @@ msgctxt goes into ``<prop type="x-context">``; ``tuid`` is not written
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
 
 from .errors import TMXError
 from .memory import Unit
@@ -27,7 +27,7 @@ DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 
 def format_tmx(units: list[Unit], srclang: str, lang: str, stamp: str | None = None) -> bytes:
     """A TMX 1.4b document of ``units`` (source in ``srclang``, targets in ``lang``)."""
-    created = stamp or datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    created = stamp or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", creationtool="l10n", creationtoolversion="1", segtype="sentence",
                      **{"o-tmf": "PO", "adminlang": "en", "srclang": srclang, "datatype": "plaintext",
@@ -41,7 +41,8 @@ def format_tmx(units: list[Unit], srclang: str, lang: str, stamp: str | None = N
         for language, text in ((srclang, unit.source), (lang, unit.target)):
             tuv = etree.SubElement(tu, "tuv", {_XML_LANG: language})
             etree.SubElement(tuv, "seg").text = text
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=DOCTYPE)
+    data: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True, doctype=DOCTYPE)
+    return data
 
 
 def read_tmx(path: Path, srclang: str, shown: str) -> dict[str, list[Unit]]:

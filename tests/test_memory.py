@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from l10n.config import load_config
 from l10n.memory import Memory, Unit, tokens
 from l10n.pipeline import load_project, pretranslate
-from l10n.config import load_config
 from l10n.pofile import read_po, write_po
 
 SHIPPED = "locales/uk/LC_MESSAGES/bakhmut-un-chief.po"
