@@ -65,3 +65,7 @@ class UnknownArticle(L10nError):
     def __init__(self, slugs: list[str], note: str = ""):
         super().__init__(f"no source article {', '.join(slugs)}" + (f" ({note})" if note else ""))
         self.slugs = slugs
+
+
+class TMXError(L10nError):
+    """A TMX memory file is not well-formed or does not fit the project."""

@@ -274,12 +274,15 @@ def pretranslate(
 def _pretranslate_one(project: Project, lang: str, engine_for: Any, overwrite_mt: bool, dry_run: bool, progress: Any,
                       slugs: Sequence[str]) -> Any:
     from .pretranslate import pretranslate_language
+    from .tmx import imported_units
 
     config = project.config
     every = [(path, config.relative(path)) for path in config.catalogs((lang,))]
     chosen = [(path, shown) for path, shown in every if not slugs or path.stem in slugs]
+    imported = imported_units(config.locales_dir, config.root, config.source_language, lang)
     return pretranslate_language(
         lang, config.source_language, chosen, project.terms, engine_for,
         other_langs=config.languages, overwrite_mt=overwrite_mt, dry_run=dry_run, progress=progress,
         memory_catalogs=every,
+        imported=imported,
     )

@@ -28,10 +28,10 @@ from .engines import EngineFactory, Progress, Translator, provenance
 from .errors import EngineError
 from .files import write_text
 from .inline import PLACEHOLDER_RE, placeholder_tags
+from .memory import Match, Memory, Unit, units_of
 from .model import Catalog, Message, Term
 from .pofile import format_po, read_po
-from .provenance import MARKUP_NOTE, PREFIXES as PROVENANCE_PREFIXES
-from .provenance import mt_comment, not_placed_comment, origin_of, parse, tm_comment
+from .provenance import MARKUP_NOTE, is_provenance, mt_comment, not_placed_comment, origin_of, parse, tm_comment
 from .terminology import Tally, enforce_terms
 
 
@@ -67,29 +67,32 @@ def is_machine_filled(message: Message) -> bool:
     found = origin_of(message)
     if found is not None:
         return found.reviewed is None
-    return any(comment.startswith(PROVENANCE_PREFIXES) for comment in message.translator_comments)
+    return any(is_provenance(comment) for comment in message.translator_comments)
 
 
 def pretranslate_language(
     lang: str, source_lang: str, catalogs: list[tuple[Path, str]], terms: list[Term], engine_for: EngineFactory,
     *, other_langs: tuple[str, ...] = (), overwrite_mt: bool = False, dry_run: bool = False,
     progress: Progress | None = None, today: str | None = None, memory_catalogs: Sequence[tuple[Path, str]] = (),
+    imported: tuple[Unit, ...] = (),
 ) -> LanguageReport:
     """Pretranslate every catalog of one language (``catalogs``: path, shown).
 
     ``memory_catalogs`` are read (never written) as translation memory besides
-    ``catalogs``: the language's other articles when only some are filled.
+    ``catalogs``: the language's other articles when only some are filled;
+    ``imported``: memory units from TMX files, consulted after the catalogs.
     """
     report = LanguageReport(lang)
     job = _collect(catalogs, overwrite_mt)
-    others = [(path, shown, read_po(path)) for path, shown in memory_catalogs if (path, shown) not in catalogs]
-    memory = _memory([*job.catalogs, *others])
+    others = [(path, shown, read_po(path, shown=shown)) for path, shown in memory_catalogs if (path, shown) not in catalogs]
+    pool = [*job.catalogs, *others]
+    memory = Memory([u for _, shown, catalog in pool for u in units_of(catalog, shown)] + list(imported))
     stamp = today or date.today().isoformat()
     queue: list[Message] = []
     for message in job.targets:
-        remembered = memory.get(message.msgid)
-        if remembered is not None:
-            _fill(message, remembered[0], tm_comment(remembered[1]))
+        match = memory.lookup(message.msgid, message.msgctxt)
+        if match is not None:
+            _fill_from_memory(message, match)
             report.from_memory += 1
         else:
             queue.append(message)
@@ -119,20 +122,19 @@ def _collect(catalogs: list[tuple[Path, str]], overwrite_mt: bool) -> _Job:
     return job
 
 
-def _memory(catalogs: list[tuple[Path, str, Catalog]]) -> dict[str, tuple[str, str]]:
-    """Human translations (reviewed, not machine-filled) by msgid."""
-    memory: dict[str, tuple[str, str]] = {}
-    for _, shown, catalog in catalogs:
-        for message in catalog.entries():
-            if message.translated and not is_machine_filled(message):
-                memory.setdefault(message.msgid, (message.msgstr, shown))
-    return memory
+def _fill_from_memory(message: Message, match: Match) -> None:
+    """Exact or fuzzy, still fuzzy; a fuzzy match shows its old source in ``#|`` for Poedit's diff."""
+    _fill(message, match.unit.target, tm_comment(match.unit.origin, match.score))
+    if not match.exact:
+        message.previous_msgid = match.unit.source
+        message.previous_msgctxt = match.unit.context
 
 
 def _fill(message: Message, text: str, origin: str) -> None:
     message.msgstr = text
     message.fuzzy = True
-    kept = [c for c in message.translator_comments if parse(c) is None]
+    message.previous_msgid = message.previous_msgctxt = message.previous_msgid_plural = None
+    kept = [c for c in message.translator_comments if not is_provenance(c)]
     message.translator_comments = [*kept, origin]
 
 
@@ -150,7 +152,7 @@ def _machine_translate(
         if output is None:
             report.markup_failures += 1
             message.msgstr = ""
-            message.translator_comments = [c for c in message.translator_comments if parse(c) is None]
+            message.translator_comments = [c for c in message.translator_comments if not is_provenance(c)]
             message.translator_comments.append(MARKUP_NOTE)
             continue
         enforced = enforce_terms(message.msgid, output, terms, lang, other_langs)

@@ -22,9 +22,9 @@ from .model import Message
 
 MT = "MT"
 TM = "TM"
-PREFIXES = (f"{MT}:", f"{TM}:")
+_MARKER_RE = re.compile(r"^(?:MT|TM(?: \d{1,3}%)?):")
 _NOTE_RE = re.compile(r"^(MT|TM):\s*(not placed|not filled):\s*(.*)$")
-_ORIGIN_RE = re.compile(r"^(MT|TM):\s*(.*?)(?:;\s*reviewed\s+(\S+))?\s*$")
+_ORIGIN_RE = re.compile(r"^(MT|TM)(?: (\d{1,3})%)?:\s*(.*?)(?:;\s*reviewed\s+(\S+))?\s*$")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class Provenance:
     detail: str
     reviewed: str | None = None
     note: str | None = None
+    score: int = 100
 
 
 def mt_comment(engine: str, stamp: str) -> str:
@@ -42,9 +43,9 @@ def mt_comment(engine: str, stamp: str) -> str:
     return f"{MT}: {engine} {stamp}"
 
 
-def tm_comment(origin: str) -> str:
-    """``TM: locales/uk/LC_MESSAGES/other.po``."""
-    return f"{TM}: {origin}"
+def tm_comment(origin: str, score: int = 100) -> str:
+    """``TM: origin`` for an exact memory match, ``TM 86%: origin`` for a fuzzy one."""
+    return f"{TM}: {origin}" if score >= 100 else f"{TM} {score}%: {origin}"
 
 
 def not_placed_comment(names: tuple[str, ...]) -> str:
@@ -59,18 +60,20 @@ MARKUP_NOTE = f"{MT}: not filled: the engine lost or broke the placeholders"
 def parse(comment: str) -> Provenance | None:
     """The provenance a translator comment states, or None for other comments."""
     text = comment.strip()
-    if not text.startswith(PREFIXES):
+    if not _MARKER_RE.match(text):
         return None
     note = _NOTE_RE.match(text)
     if note:
         return Provenance(note.group(1), note.group(3), note=note.group(2))
     origin = _ORIGIN_RE.match(text)
-    assert origin is not None  # the pattern matches any text after the prefix
-    return Provenance(origin.group(1), origin.group(2), origin.group(3))
+    assert origin is not None  # the pattern matches any text after the marker
+    score = int(origin.group(2)) if origin.group(2) else 100
+    return Provenance(origin.group(1), origin.group(3), origin.group(4), score=score)
 
 
 def is_provenance(comment: str) -> bool:
-    return comment.strip().startswith(PREFIXES)
+    """Any marker comment: an origin (MT, TM, TM 86%) or a draft note."""
+    return _MARKER_RE.match(comment.strip()) is not None
 
 
 def origin_of(message: Message) -> Provenance | None:

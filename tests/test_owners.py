@@ -23,7 +23,8 @@ OWNERS = {
     "babel": {"l10n.localedata"},
     "pymorphy3": {"l10n.morphology"},
     "trafilatura": {"l10n.importer"},
-    "lxml": {"l10n.importer"},
+    # lxml parses two formats: news HTML (importer) and TMX memories (tmx).
+    "lxml": {"l10n.importer", "l10n.tmx"},
     # The Argos engine: settings and translation, and installing packages.
     "argostranslate": {"l10n.engines.argos_runtime"},
     "ctranslate2": {"l10n.engines.argos_runtime"},
