@@ -37,6 +37,11 @@ class Provenance:
     note: str | None = None
     score: int = 100
 
+    @property
+    def marker(self) -> str:
+        """``MT``, ``TM`` or ``TM 86%``: the comment's marker as written."""
+        return self.kind if self.score >= 100 else f"{self.kind} {self.score}%"
+
 
 def mt_comment(engine: str, stamp: str) -> str:
     """``MT: argos translate-en_uk 1.9 2026-11-25``."""

@@ -7,7 +7,7 @@ from pathlib import Path
 from .errors import TMXError
 from .files import write_bytes
 from .memory import Unit, units_of
-from .pipeline import Project, project_catalogs
+from .pipeline import Project
 from .pofile import read_po
 from .tmx import format_tmx, memory_dir, read_tmx
 
@@ -17,8 +17,8 @@ def human_units(project: Project, lang: str) -> list[Unit]:
     config = project.config
     seen: set[tuple[str | None, str, str]] = set()
     units = []
-    for path in project_catalogs(config, (lang,)):
-        for unit in units_of(read_po(path), config.relative(path)):
+    for path in config.catalogs((lang,)):
+        for unit in units_of(read_po(path, shown=config.relative(path)), config.relative(path)):
             if (unit.context, unit.source, unit.target) not in seen:
                 seen.add((unit.context, unit.source, unit.target))
                 units.append(unit)

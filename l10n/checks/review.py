@@ -31,7 +31,7 @@ def check_unreviewed(unit: Unit, ctx: Context) -> Iterator[str]:
     """
     found = origin_of(unit.message) if unit.form == 0 else None
     if found is not None and found.reviewed is None:
-        yield f"unreviewed machine output ({found.kind}: {found.detail}); review it and clear the fuzzy flag"
+        yield f"unreviewed machine output ({found.marker}: {found.detail}); review it and clear the fuzzy flag"
 
 
 @register("untranslated", "error", "unit")
