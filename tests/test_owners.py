@@ -31,7 +31,8 @@ OWNERS = {
     "packaging": {"l10n.engines.argos_packages"},
     "uniseg": {"l10n.wrapping"},
     "num2words": {"l10n.checks.numbers"},
-    "click": {"l10n.cli"},
+    # The command line is a package (l10n/cli/): its modules are the only click users.
+    "click": {"l10n.cli._common", "l10n.cli._steps", "l10n.cli._sources", "l10n.cli._memory"},
     "filelock": {"l10n.lock"},
 }
 """Third-party top-level module → the l10n modules that import it. polib is

@@ -1,9 +1,4 @@
-"""The ``l10n`` command line: parse options, call the library, print, exit.
-
-Exit codes: 0 ok, 1 findings (check failed, ``build SLUG`` or ``--strict`` refused, ``--check``
-found stale files), 2 usage, 3 tool error (bad input). Every L10nError
-becomes one line on stderr; no traceback reaches the user.
-"""
+"""The pipeline commands: segment, extract, update, build, stats, check, models, pretranslate."""
 
 from __future__ import annotations
 
@@ -14,74 +9,16 @@ from typing import Any
 
 import click
 
-from . import __version__
-from .config import FRONT_MATTER_KEYS, Config, find_config_file, load_config
-from .errors import ConfigError, L10nError, UnknownArticle
-
-EXIT_FINDINGS = 1
-EXIT_ERROR = 3
-
-
-class _Group(click.Group):
-    """Turns library errors into one-line messages and exit code 3."""
-
-    def invoke(self, ctx: click.Context) -> Any:
-        try:
-            return super().invoke(ctx)
-        except UnknownArticle as exc:
-            raise click.BadParameter(exc.message, ctx=ctx, param_hint="SLUGS") from None
-        except L10nError as exc:
-            click.echo(f"l10n: error: {one_line(str(exc))}", err=True)
-            ctx.exit(EXIT_ERROR)
-        except KeyboardInterrupt:
-            click.echo("l10n: interrupted", err=True)
-            ctx.exit(130)
-
-
-def one_line(message: str, limit: int = 500) -> str:
-    """An error message as one line of readable length, whatever bad input it quotes."""
-    message = " ".join(message.splitlines())
-    return message if len(message) <= limit else message[: limit - 1] + "…"
-
-
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="l10n")
-def main() -> None:
-    """Offline localization of Markdown articles through gettext catalogs."""
-
-
-def _config() -> Config:
-    return load_config(Path.cwd())
-
-
-def _front_matter_keys() -> tuple[str, ...]:
-    """The project's translated front-matter keys; the defaults outside a project."""
-    try:
-        find_config_file(Path.cwd().resolve())
-    except ConfigError:
-        return FRONT_MATTER_KEYS
-    return _config().front_matter_keys
-
-
-def _project() -> Any:
-    from .pipeline import load_project
-
-    return load_project(_config())
-
-
-def _languages(config: Config, lang: tuple[str, ...]) -> tuple[str, ...]:
-    unknown = [code for code in lang if code not in config.languages]
-    if unknown:
-        raise click.BadParameter(f"{', '.join(unknown)} not among configured languages {', '.join(config.languages)}", param_hint="--lang")
-    return lang or config.languages
-
-
-def _print_report(report: Any, dry_run: bool) -> None:
-    verb = "would write" if dry_run else "wrote"
-    for path in report.changed:
-        click.echo(f"{verb} {path}")
-    if not report.changed:
-        click.echo(f"up to date ({len(report.unchanged)} files)")
+from ._common import (
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    _config,
+    _front_matter_keys,
+    _languages,
+    _print_report,
+    _project,
+    main,
+)
 
 
 @main.command()
@@ -89,7 +26,7 @@ def _print_report(report: Any, dry_run: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per segment, with its placeholders.")
 def segment(file: str, as_json: bool) -> None:
     """Print the translatable segments of FILE (Markdown or plain text; - for stdin)."""
-    from .segment import read_document, segment_text
+    from ..segment import read_document, segment_text
 
     keys = _front_matter_keys()
     if file == "-":
@@ -107,7 +44,7 @@ def segment(file: str, as_json: bool) -> None:
 @click.option("--dry-run", "--check", "dry_run", is_flag=True, help="Write nothing; exit 1 if a template is out of date.")
 def extract(dry_run: bool) -> None:
     """Write the POT template of every source article to locales/."""
-    from .pipeline import extract as run
+    from ..pipeline import extract as run
 
     report = run(_project(), dry_run)
     _print_report(report, dry_run)
@@ -121,7 +58,7 @@ def extract(dry_run: bool) -> None:
 @click.option("--dry-run", "--check", "dry_run", is_flag=True, help="Write nothing; exit 1 if a catalog is out of date.")
 def update(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool) -> None:
     """Extract templates and merge them into every language's PO catalog (or only the articles SLUGS)."""
-    from .pipeline import update as run
+    from ..pipeline import update as run
 
     project = _project()
     report = run(project, _languages(project.config, lang), dry_run, slugs=slugs)
@@ -141,7 +78,7 @@ def build(slugs: tuple[str, ...], lang: tuple[str, ...], force: bool, strict: bo
     An edition below the threshold is not built. The whole-project run
     reports it and still exits 0; naming its article (or --strict) exits 1.
     """
-    from .pipeline import build as run
+    from ..pipeline import build as run
 
     project = _project()
     reports = run(project, _languages(project.config, lang), force, slugs=slugs)
@@ -168,8 +105,8 @@ def stats(targets: tuple[str, ...], as_json: bool) -> None:
     With no arguments, every catalog of the project; an argument naming a
     source article means its catalogs in every language, anything else a PO file.
     """
-    from .checks.project import find_project, split_targets
-    from .stats import files_stats, project_stats
+    from ..checks.project import find_project, split_targets
+    from ..stats import files_stats, project_stats
 
     config = find_project(Path.cwd()) if targets else _config()
     slugs, paths = split_targets(config, targets)
@@ -213,11 +150,11 @@ def check(
     3 when the tool cannot run. A translator silences checks for one entry
     with a translator comment: "# l10n-ignore: numbers, glossary".
     """
-    from .checks import REGISTRY
-    from .checks.project import find_project, run_check, split_targets
-    from .checks.report import format_result
-    from .errors import UnknownCheck
-    from .pipeline import load_project
+    from ..checks import REGISTRY
+    from ..checks.project import find_project, run_check, split_targets
+    from ..checks.report import format_result
+    from ..errors import UnknownCheck
+    from ..pipeline import load_project
 
     if list_checks:
         width = max(len(c.id) for c in REGISTRY.values())
@@ -246,7 +183,7 @@ def models() -> None:
 @models.command("list")
 def models_list() -> None:
     """Installed Argos packages for the configured pairs, and missing pairs."""
-    from .engines.argos import list_packages, pair_label
+    from ..engines.argos import list_packages, pair_label
 
     config = _config()
     pairs = [(config.source_language, lang) for lang in config.languages]
@@ -264,7 +201,7 @@ def models_list() -> None:
 @click.option("--from-index", "pairs", multiple=True, metavar="FROM:TO", help="Download from the Argos package index (needs network).")
 def models_install(files: tuple[str, ...], pairs: tuple[str, ...]) -> None:
     """Install .argosmodel FILES, or packages from the Argos index."""
-    from .engines.argos_install import install_from_index, install_package_files
+    from ..engines.argos_install import install_from_index, install_package_files
 
     if not files and not pairs:
         raise click.UsageError("give .argosmodel files or --from-index FROM:TO")
@@ -314,8 +251,8 @@ def pretranslate(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool, o
 
     With SLUGS only those articles' catalogs are filled; the memory still reads every catalog of the language.
     """
-    from .engines import EngineSettings, choose_engine
-    from .pipeline import pretranslate as run
+    from ..engines import EngineSettings, choose_engine
+    from ..pipeline import pretranslate as run
 
     settings = EngineSettings(device=device, intra_threads=threads, inter_threads=inter_threads, beam_size=beam_size,
                               compute_type=compute_type, max_batch_size=batch_size, pad_batches=pad_batches)
@@ -341,109 +278,3 @@ def pretranslate(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool, o
             click.echo(f"  {verb} {path}")
     if failed:
         sys.exit(EXIT_ERROR)
-
-
-@main.command()
-@click.argument("slugs", nargs=-1)
-@click.option("--csv", "as_csv", is_flag=True, help="Print glossary rows (CSV in the glossary's columns) instead of a table.")
-@click.option("--append", is_flag=True, help="Append the new rows that have a form in every language to the glossary, each noted for review.")
-@click.option("--dry-run", is_flag=True, help="With --append: write nothing, say what would be appended.")
-def names(slugs: tuple[str, ...], as_csv: bool, append: bool, dry_run: bool) -> None:
-    """List names in the sources (or the articles SLUGS) that the glossary does not cover, with proposed forms."""
-    from .errors import ConfigError
-    from .names import find_names
-    from .pipeline import select_documents
-    from .proposals import append_proposals, format_csv, format_table
-
-    project = _project()
-    config = project.config
-    documents = select_documents(project, slugs)
-    proposals = find_names(documents, project.terms, config.languages)
-    click.echo(format_csv(proposals, config.languages) if as_csv else format_table(proposals, config.languages), nl=False)
-    if not append:
-        return
-    if config.glossary is None:
-        raise ConfigError("no glossary configured ([tool.l10n] glossary)")
-    shown = config.relative(config.glossary)
-    report = append_proposals(config.glossary, proposals, config.languages, shown, dry_run)
-    verb = "would append" if dry_run else "appended"
-    click.echo(f"{verb} {len(report.added)} row(s) to {shown}; {len(report.incomplete)} left to add by hand"
-               f" (no form in every language): {', '.join(report.incomplete) or '—'}", err=True)
-
-
-def _meta(values: tuple[str, ...]) -> dict[str, str]:
-    """``--meta date=2023-03-07`` → ``{"date": "2023-03-07"}``."""
-    result = {}
-    for value in values:
-        key, sep, text = value.partition("=")
-        if not sep or not key.strip():
-            raise click.BadParameter(f"{value!r} is not KEY=VALUE", param_hint="--meta")
-        result[key.strip()] = text.strip()
-    return result
-
-
-@main.command("import")
-@click.argument("source")
-@click.option("--slug", help="File name under source/ (default: from the title).")
-@click.option("--format", "fmt", type=click.Choice(["html", "text"]), help="Force the input kind (default: detected from the content).")
-@click.option("--meta", multiple=True, metavar="KEY=VALUE", help="Set a front-matter field, e.g. date=2023-03-07 (repeatable).")
-@click.option("--force", is_flag=True, help="Replace an existing source of that slug.")
-@click.option("--dry-run", is_flag=True, help="Print the source that would be written; write nothing.")
-def import_(source: str, slug: str | None, fmt: str | None, meta: tuple[str, ...], force: bool, dry_run: bool) -> None:
-    """Turn a newsroom page (HTML file or http(s) URL) or scraped text (- for stdin) into source/<slug>.md."""
-    from .importer import import_article, read_input
-
-    config = _config()
-    fields = _meta(meta)
-    if source == "-":
-        data, charset, shown = sys.stdin.buffer.read(), None, "<stdin>"
-    else:
-        (data, charset), shown = read_input(source), source
-    url = source if source.lower().startswith(("http://", "https://")) else None
-    report = import_article(config, data, shown, url=url, fmt=fmt, slug=slug, force=force, meta=fields,
-                            charset=charset, dry_run=dry_run)
-    if dry_run:
-        click.echo(report.text, nl=False)
-        return
-    verb = "wrote" if report.changed else "unchanged"
-    click.echo(f"{verb} {report.shown} ({report.mode}, {report.segments} segments); next: l10n update")
-
-
-@main.group()
-def tm() -> None:
-    """Translation memory as TMX 1.4b: export human translations, import other tools' memories."""
-
-
-@tm.command("export")
-@click.option("--lang", multiple=True, help="Only this language (repeatable; default: every language).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here (one language only; default: stdout).")
-def tm_export(lang: tuple[str, ...], output: str | None) -> None:
-    """Write every human (reviewed, non-MT) translation of the project as TMX, one document per language."""
-    from .files import write_bytes
-    from .tm import export_tmx
-
-    project = _project()
-    languages = _languages(project.config, lang)
-    if output and len(languages) != 1:
-        raise click.UsageError("-o needs exactly one --lang")
-    for language in languages:
-        data = export_tmx(project, language)
-        if output:
-            write_bytes(output, data)
-        else:
-            click.echo(data.decode("utf-8"), nl=False)
-
-
-@tm.command("import")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False))
-@click.option("--dry-run", is_flag=True, help="Check the file, write nothing.")
-def tm_import(source: str, dry_run: bool) -> None:
-    """Check a TMX file and keep it as locales/memory/NAME.tmx; pretranslate then uses it (after the catalogs, before MT)."""
-    from pathlib import Path
-
-    from .tm import import_tmx
-
-    project = _project()
-    target, counts = import_tmx(project, Path(source), dry_run=dry_run)
-    shown = ", ".join(f"{lang}: {count}" for lang, count in counts.items())
-    click.echo(f"{'would import' if dry_run else 'imported'} {project.config.relative(target)} ({shown} units)")
