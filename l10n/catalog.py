@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 import difflib
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .glossary import find_terms, hint
 from .header import HeaderInfo, po_header, template_header
@@ -24,7 +24,7 @@ FUZZY_CUTOFF = 0.6
 
 def utc_now() -> datetime:
     """The clock every catalog timestamp is read from (tests replace it to move time on)."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def now_stamp() -> str:

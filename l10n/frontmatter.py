@@ -88,7 +88,7 @@ def _values(node: yaml.MappingNode, data: dict[str, object], offset: int) -> dic
         if not isinstance(key_node, yaml.ScalarNode) or not isinstance(value_node, yaml.ScalarNode):
             continue
         start, end = value_node.start_mark.index, value_node.end_mark.index
-        raw = value_node.start_mark.buffer[start:end]
+        raw = (value_node.start_mark.buffer or "")[start:end]  # None only for non-text streams
         end = start + len(raw.rstrip())
         values[key] = Value(key, data.get(key), offset + start, offset + end, value_node.start_mark.line + 2)
     return values

@@ -20,8 +20,8 @@ to it when someone needs it. Columns:
 from __future__ import annotations
 
 import csv
-import io
 import heapq
+import io
 import re
 from collections.abc import Sequence
 from pathlib import Path

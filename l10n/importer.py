@@ -20,7 +20,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .chrome import BYLINE, chrome_mask, chrome_rule, is_listing, plain_text, remove_chrome
+from .chrome import (
+    BYLINE,
+    chrome_mask,
+    chrome_rule,
+    is_listing,
+    plain_text,
+    remove_chrome,
+)
 from .config import SLUG_RE, Config
 from .errors import SourceError
 from .files import write_text
@@ -315,7 +322,8 @@ def _quotes(text: str, blocks: tuple[str, ...]) -> str:
     straight = joined.count('"') + len(re.findall(r"(?<=\w)'(?=\w)", joined))
     if not curly or straight <= curly:
         return text
-    return text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"}))
+    straighten: dict[str, str | int | None] = {"“": '"', "”": '"', "‘": "'", "’": "'"}
+    return text.translate(str.maketrans(straighten))
 
 
 def _spaces(line: str) -> str:

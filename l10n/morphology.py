@@ -260,7 +260,8 @@ class Morphology:
             if self._analyzer.word_is_known(word) or "-" in word or (table != "person" and step is None):
                 names.append(None)
                 continue
-            names.append(decline(self.lang, _fold(word), gender, table) or self._predicted(word, table))
+            declined = decline(self.lang, _fold(word), gender, table) if table is not None else None
+            names.append(declined or self._predicted(word, table))
         return tuple(names)
 
     def _guessed_kind(self, word: str) -> str | None:

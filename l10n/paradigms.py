@@ -116,7 +116,7 @@ def decline(lang: str, word: str, gender: str | None, kind: str) -> Paradigm | N
     if row.cases is None:
         return Paradigm((("nomn", (word,)), *((case, (word,)) for case in _CASES[lang])))
     stem = word[: len(word) - row.cut]
-    forms = [("nomn", (word,))]
+    forms: list[tuple[str, tuple[str, ...]]] = [("nomn", (word,))]
     for case, endings in zip(_CASES[lang], row.cases, strict=True):
         forms.append((case, tuple(stem + ending for ending in endings)))
     return Paradigm(tuple(forms))

@@ -21,8 +21,8 @@ from .files import write_bytes, write_text
 from .glossary import read_glossary
 from .header import HeaderInfo
 from .lock import project_lock
-from .mofile import format_mo
 from .model import Catalog, Document, Term
+from .mofile import format_mo
 from .pofile import format_po, read_po
 from .provenance import record_review
 from .render import edition_title, render_html, render_markdown

@@ -29,7 +29,15 @@ from pathlib import Path
 
 from l10n.errors import CatalogError
 from l10n.model import Catalog, Message
-from l10n.powriter import DEFAULT_DOMAIN, FORMATS, codec_name, format_po, normalize_flags, require_utf8, write_po
+from l10n.powriter import (
+    DEFAULT_DOMAIN,
+    FORMATS,
+    codec_name,
+    format_po,
+    normalize_flags,
+    require_utf8,
+    write_po,
+)
 
 __all__ = ["DEFAULT_DOMAIN", "FORMATS", "format_po", "parse_po", "read_po", "require_writable", "write_po"]
 

@@ -31,9 +31,16 @@ from .inline import PLACEHOLDER_RE, placeholder_tags
 from .memory import Match, Memory, Unit, units_of
 from .model import Catalog, Message, Term
 from .pofile import format_po, read_po
-from .provenance import MARKUP_NOTE, is_provenance, mt_comment, not_placed_comment, origin_of, parse, tm_comment
+from .provenance import (
+    MARKUP_NOTE,
+    is_provenance,
+    mt_comment,
+    not_placed_comment,
+    origin_of,
+    parse,
+    tm_comment,
+)
 from .terminology import Tally, enforce_terms
-
 
 
 @dataclass

@@ -15,10 +15,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-
 from .frontmatter import body_start, quote, set_value
-from .localedata import long_date
 from .inline import PLACEHOLDER_RE, restore, restore_literal
+from .localedata import long_date
 from .model import Document, Segment
 from .segment import to_html
 

@@ -35,7 +35,8 @@ def _parser() -> MarkdownIt:
 
 def to_html(markdown: str) -> str:
     """HTML for an edition's Markdown body, with the dialect segmentation reads."""
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+    html: str = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+    return html
 
 
 def read_document(path: Path, shown: str, front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS) -> Document:
@@ -271,7 +272,7 @@ def _strip_wrapper(text: str, start: int, end: int, pieces: list[Piece]) -> tupl
 
 def _renumber(text: str, pieces: list[Piece], content: str, offset: Any, document: str) -> tuple[str, tuple[Placeholder, ...]]:
     """Number a segment's tags 1, 2, … and record the markup each restores."""
-    by_pair = {}
+    by_pair: dict[int, list[Piece]] = {}
     for piece in pieces:
         if piece.pair:
             by_pair.setdefault(piece.pair, []).append(piece)

@@ -22,7 +22,6 @@ import re
 
 from .inline import PLACEHOLDER_RE
 
-
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sr jr gen lt col maj capt cmdr adm sgt cpl pvt rep sen gov
     pres rev hon mt ft no nos vs approx dept est fig jan feb mar apr jun jul aug sep

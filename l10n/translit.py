@@ -218,7 +218,7 @@ def _ru_step(low: str, at: int) -> tuple[str, str]:
     """One Latin sequence at ``at`` and its Russian letters, by position."""
     previous = low[at - 1] if at else ""
     char = low[at]
-    if char in "yi" and previous and previous in "aeou" and not low[at + 1:at + 2] in tuple("aeiou"):
+    if char in "yi" and previous and previous in "aeou" and low[at + 1:at + 2] not in tuple("aeiou"):
         return char, "й"
     if char == "e" and at == 0:
         return "e", "э"
@@ -300,6 +300,8 @@ def name_forms(words: list[str], lang: str | None, place: bool, known: dict[str,
     ru_words: list[str | None] = []
     guessed = False
     for word in words:
+        uk: str | None
+        ru: str | None
         if word in known or word in GIVEN_NAMES:
             uk, ru = known.get(word) or GIVEN_NAMES[word]
         elif lang == "uk":

@@ -31,7 +31,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
-
 from argos_fixture import save_spec
 
 D_MODEL = 512

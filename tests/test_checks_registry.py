@@ -6,9 +6,15 @@ import subprocess
 
 import pytest
 
-from l10n.checks import REGISTRY, CheckOptions, UnknownCheck, check_message, ignored_names, select_checks
+from l10n.checks import (
+    REGISTRY,
+    CheckOptions,
+    UnknownCheck,
+    check_message,
+    ignored_names,
+    select_checks,
+)
 from l10n.model import Message
-
 
 TITLES = {
     'po-syntax': 'The catalog cannot be parsed (reported with the file and line of the problem).',

@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from argos_fixture import argos_environment, build_argos_package
+
 from l10n.engines import EngineSettings, provenance
 from l10n.errors import EngineError
 

@@ -24,7 +24,13 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-from libretranslate_server import Server, free_port, libretranslate, lt_venv, offline_environment  # noqa: E402
+from libretranslate_server import (  # noqa: E402
+    Server,
+    free_port,
+    libretranslate,
+    lt_venv,
+    offline_environment,
+)
 from test_pretranslate import BRIEF, GLOSS_LINES  # noqa: E402
 
 from l10n.config import parse_config  # noqa: E402

@@ -22,6 +22,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
+from datetime import UTC
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -229,12 +230,12 @@ def test_a_returning_sentence_gets_its_own_translation_back(tmp_path: Path) -> N
 def test_a_second_update_a_minute_later_rewrites_nothing(translated_project: Path, cli, monkeypatch) -> None:
     """The clock is the test's (``catalog.utc_now``): without that, both runs
     usually fall in one minute and a date rewritten on every run goes unseen."""
-    from datetime import datetime, timezone
+    from datetime import datetime
 
     from l10n import catalog
 
     def at(minute: int) -> None:
-        monkeypatch.setattr(catalog, "utc_now", lambda: datetime(2026, 12, 1, 12, minute, tzinfo=timezone.utc))
+        monkeypatch.setattr(catalog, "utc_now", lambda: datetime(2026, 12, 1, 12, minute, tzinfo=UTC))
 
     root = translated_project
     article = root / "source" / "bakhmut-un-chief.md"

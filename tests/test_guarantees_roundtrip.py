@@ -33,9 +33,9 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from l10n.errors import SourceError
+from l10n.frontmatter import split_front_matter
 from l10n.inline import PLACEHOLDER_RE
 from l10n.model import Document
-from l10n.frontmatter import split_front_matter
 from l10n.render import render_markdown
 from l10n.segment import segment_text
 

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
+from l10n.catalog import HeaderInfo, build_template, merge
+from l10n.glossary import parse_glossary
 from l10n.inline import placeholder_tags
 from l10n.pofile import read_po, write_po
 from l10n.pretranslate import MARKUP_NOTE, pretranslate_language
-from l10n.catalog import HeaderInfo, build_template, merge
-from l10n.glossary import parse_glossary
 from l10n.segment import segment_text
 
 TERMS = parse_glossary(

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from l10n.provenance import MARKUP_NOTE, MT, TM, Provenance, mt_comment, parse, tm_comment
+from l10n.provenance import (
+    MARKUP_NOTE,
+    MT,
+    TM,
+    Provenance,
+    mt_comment,
+    parse,
+    tm_comment,
+)
 
 
 def test_markers_round_trip() -> None:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.translit import name_forms, origin, region_forms, romanize_uk, ru_from_latin, ru_from_uk, uk_from_latin, uk_from_ru
+from l10n.translit import (
+    name_forms,
+    origin,
+    region_forms,
+    romanize_uk,
+    ru_from_latin,
+    ru_from_uk,
+    uk_from_latin,
+    uk_from_ru,
+)
 
 # Examples printed in the table of Cabinet of Ministers resolution No. 55 (27 January 2010).
 OFFICIAL_2010 = {

@@ -13,9 +13,19 @@ makes every check available. Library entry points:
 
 from __future__ import annotations
 
-# Imported for registration, in the order `l10n check --list` shows the checks.
-from . import validity, completeness, review, markup, numbers, glossary, orthography, consistency  # noqa: F401, I001
 from ..errors import UnknownCheck
+
+# Imported for registration, in the order `l10n check --list` shows the checks.
+from . import (  # noqa: F401, I001
+    completeness,
+    consistency,
+    glossary,
+    markup,
+    numbers,
+    orthography,
+    review,
+    validity,
+)
 from .base import REGISTRY, Check, ignored_names
 from .runner import (
     CatalogSummary,

@@ -75,7 +75,9 @@ def format_text(result: CheckResult, strict: bool = False) -> str:
     )
     by_language = languages(result)
     if len(by_language) > 1 or len(result.catalogs) > 1:
-        rows = [(lang, str(int(r["catalogs"])), str(int(r["entries"])), f"{r['percent']:.1f}%") for lang, r in by_language.items()]
+        rows: list[tuple[str, ...]] = [
+            (lang, str(int(r["catalogs"])), str(int(r["entries"])), f"{r['percent']:.1f}%") for lang, r in by_language.items()
+        ]
         lines += ["", *_table(("lang", "catalogs", "entries", "translated"), rows)]
     by_article = articles(result)
     if len(by_article) > 1:

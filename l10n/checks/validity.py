@@ -17,7 +17,15 @@ from collections.abc import Iterator
 from ..errors import PluralFormsError
 from ..model import Catalog
 from ..plural_expr import PluralForms, plural_forms
-from .base import ALL_STATES, Context, LoadedCatalog, Unit, path_language, primary, register
+from .base import (
+    ALL_STATES,
+    Context,
+    LoadedCatalog,
+    Unit,
+    path_language,
+    primary,
+    register,
+)
 
 _NPLURALS_RE = re.compile(r"nplurals\s*=\s*(\d+)")
 

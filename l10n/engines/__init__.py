@@ -102,7 +102,11 @@ def choose_engine(
         raise EngineError("the libretranslate engine needs a server: --server URL or tool.l10n.libretranslate_url")
     if not SERVER_URL_RE.match(url):
         raise EngineError(f"the LibreTranslate server must be an http(s) URL, not {url!r}")
-    from l10n.engines.libretranslate import API_KEY_ENV, LibreTranslateTranslator, ServerSettings
+    from l10n.engines.libretranslate import (
+        API_KEY_ENV,
+        LibreTranslateTranslator,
+        ServerSettings,
+    )
 
     server = ServerSettings(
         url=url, api_key=(os.environ if environ is None else environ).get(API_KEY_ENV) or None,

@@ -28,18 +28,21 @@ def argos_settings() -> ModuleType:
     """``argostranslate.settings`` (reads ``ARGOS_*`` and settings.json when first imported)."""
     import argostranslate.settings
 
-    return argostranslate.settings
+    module: ModuleType = argostranslate.settings  # untyped package: Any to mypy
+    return module
 
 
 def argos_package() -> ModuleType:
     """``argostranslate.package``: installed packages, the index, installation."""
     import argostranslate.package
 
-    return argostranslate.package
+    module: ModuleType = argostranslate.package
+    return module
 
 
 def ctranslate2() -> ModuleType:
     """``ctranslate2``, which loads and runs the packages' models."""
-    import ctranslate2 as module
+    import ctranslate2
 
+    module: ModuleType = ctranslate2
     return module

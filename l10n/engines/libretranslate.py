@@ -114,7 +114,7 @@ class LibreTranslateTranslator:
         return [results[text] for text in texts]
 
     def _translate(self, batch: list[str]) -> list[str]:
-        payload = {"q": [shield(text) for text in batch], "source": self.pair[0], "target": self.pair[1],
+        payload: dict[str, object] = {"q": [shield(text) for text in batch], "source": self.pair[0], "target": self.pair[1],
                    "format": "text"}
         if self.server.api_key:
             payload["api_key"] = self.server.api_key
