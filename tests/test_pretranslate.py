@@ -17,7 +17,6 @@ import pytest
 
 from l10n.catalog import HeaderInfo, build_template, merge
 from l10n.glossary import parse_glossary
-from l10n.inline import placeholder_tags
 from l10n.pofile import read_po, write_po
 from l10n.pretranslate import MARKUP_NOTE, pretranslate_language
 from l10n.segment import segment_text
@@ -202,10 +201,9 @@ def test_real_argos_pretranslate_through_the_cli(project: Path, argos_package: P
     entries = read_po(po).entries()
     marked = entries[-1]
     assert marked.msgid == "Read <1>the report</1> by <2>the institute</2>."
-    assert sorted(placeholder_tags(marked.msgstr)) == sorted(placeholder_tags(marked.msgid)) or (
-        marked.msgstr == "" and MARKUP_NOTE in marked.translator_comments)
-    filled = 31 if marked.msgstr else 30
-    assert f"uk: 0 from memory, {filled} from MT" in result.stdout
+    # the random-weight model (fixed seed) breaks this entry's placeholders: it stays empty, and says why
+    assert marked.msgstr == "" and marked.translator_comments == [MARKUP_NOTE]
+    assert "uk: 0 from memory, 30 from MT" in result.stdout
     assert "glossary:" in result.stdout
     assert entries[3].msgstr == "Переклад редактора." and not entries[3].fuzzy
     machine = [m for i, m in enumerate(entries) if i != 3 and m.msgstr]
