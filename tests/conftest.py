@@ -59,3 +59,16 @@ def cli():
         return runner.invoke(main, list(args), input=input, catch_exceptions=False)
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def _polib_reads_what_we_read(tmp_path: Path, request: pytest.FixtureRequest):
+    """Every catalog a test leaves in its tmp_path reads the same through polib (tests/polib_crossread.py)."""
+    yield
+    if request.node.get_closest_marker("polib_differs"):
+        return
+    from polib_crossread import disagreements
+
+    found = [line for path in sorted(tmp_path.rglob("*.po*")) if path.suffix in (".po", ".pot") and path.is_file()
+             for line in disagreements(path)]
+    assert not found, "polib reads these catalogs differently:\n" + "\n".join(found)

@@ -55,6 +55,7 @@ ACCEPTED = {
 }
 
 
+@pytest.mark.polib_differs  # a comment after the last string, CR inside comments
 @pytest.mark.parametrize("name", sorted(ACCEPTED))
 def test_accepted_form_reads_as_msgcat_reads_it(tmp_path: Path, name: str) -> None:
     path = tmp_path / f"{name}.po"
@@ -169,6 +170,7 @@ def test_comment_that_cannot_read_back_is_refused(tmp_path: Path, field: str, co
     assert not (tmp_path / "x.po").exists()
 
 
+@pytest.mark.polib_differs  # polib splits comments on a bare CR
 @pytest.mark.parametrize("comment", ["a\rb", "back\\slash inside", "  indented", "", "~ tilde", "| bar", ", comma"])
 def test_comment_the_writer_accepts_reads_back_the_same(tmp_path: Path, comment: str) -> None:
     message = Message("a", "б", translator_comments=[comment], extracted_comments=[comment])
