@@ -25,6 +25,7 @@ proposal for a person to review, never a fact.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _UK_FIRST = {"є": "ye", "ї": "yi", "й": "y", "ю": "yu", "я": "ya"}
@@ -150,14 +151,19 @@ def uk_from_latin(word: str) -> str:
     low = word.lower()
     ending = next(((latin, cyr) for latin, cyr in _UK_ENDINGS if low.endswith(latin) and len(low) > len(latin) + 1), ("", ""))
     stem = low[: len(low) - len(ending[0])]
+    text = _apostrophes(_spell(stem, _reverse_step) + ending[1])
+    return text[:1].upper() + text[1:]
+
+
+def _spell(stem: str, step: Callable[[str, int], tuple[str, str]]) -> str:
+    """``stem`` in Cyrillic, one longest-match ``step`` (Latin consumed, Cyrillic written) at a time."""
     out: list[str] = []
     at = 0
     while at < len(stem):
-        latin, cyr = _reverse_step(stem, at)
+        latin, cyr = step(stem, at)
         out.append(cyr)
         at += len(latin)
-    text = _apostrophes("".join(out) + ending[1])
-    return text[:1].upper() + text[1:]
+    return "".join(out)
 
 
 def _reverse_step(low: str, at: int) -> tuple[str, str]:
@@ -204,13 +210,7 @@ def ru_from_latin(word: str) -> str:
     low = word.lower()
     ending = next(((latin, cyr) for latin, cyr in _RU_ENDINGS if re.search(latin + "$", low)), ("", ""))
     stem = re.sub(ending[0] + "$", "", low) if ending[0] else low
-    out: list[str] = []
-    at = 0
-    while at < len(stem):
-        latin, cyr = _ru_step(stem, at)
-        out.append(cyr)
-        at += len(latin)
-    text = "".join(out) + ending[1]
+    text = _spell(stem, _ru_step) + ending[1]
     return text[:1].upper() + text[1:]
 
 

@@ -5,6 +5,7 @@ The ``l10n.cli`` package is the only place that imports click (house rule 1).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -73,8 +74,11 @@ def _languages(config: Config, lang: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _print_report(report: Any, dry_run: bool) -> None:
+    """Say what a writing step wrote; with ``--dry-run``/``--check``, exit 1 if anything was stale."""
     verb = "would write" if dry_run else "wrote"
     for path in report.changed:
         click.echo(f"{verb} {path}")
     if not report.changed:
         click.echo(f"up to date ({len(report.unchanged)} files)")
+    if dry_run and report.changed:
+        sys.exit(EXIT_FINDINGS)

@@ -48,8 +48,6 @@ def extract(dry_run: bool) -> None:
 
     report = run(_project(), dry_run)
     _print_report(report, dry_run)
-    if dry_run and report.changed:
-        sys.exit(EXIT_FINDINGS)
 
 
 @main.command()
@@ -63,8 +61,6 @@ def update(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool) -> None
     project = _project()
     report = run(project, _languages(project.config, lang), dry_run, slugs=slugs)
     _print_report(report, dry_run)
-    if dry_run and report.changed:
-        sys.exit(EXIT_FINDINGS)
 
 
 @main.command()
