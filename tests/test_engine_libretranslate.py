@@ -31,6 +31,7 @@ from libretranslate_server import (  # noqa: E402
     lt_venv,
     offline_environment,
 )
+from loopback import serving  # noqa: E402
 from test_pretranslate import BRIEF, GLOSS_LINES  # noqa: E402
 
 from l10n.config import parse_config  # noqa: E402
@@ -258,15 +259,8 @@ def fake_server(behaviour: Behaviour) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    httpd = _QuietServer(("127.0.0.1", 0), Handler)
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with serving(_QuietServer(("127.0.0.1", 0), Handler)) as url:
+        yield url
 
 
 def _translating(answer: Callable[[list[str]], object], status: int = 200) -> Behaviour:

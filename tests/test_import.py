@@ -13,11 +13,11 @@ import re
 import socket
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from loopback import serving
 
 from l10n.chrome import CHROME_RULES, remove_chrome
 from l10n.importer import detect_format, slugify
@@ -212,14 +212,8 @@ def page_server() -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(http.server.ThreadingHTTPServer(("127.0.0.1", 0), Quiet)) as url:
+        yield url
 
 
 def test_url_is_fetched(project: Path, cli, page_server: str) -> None:
