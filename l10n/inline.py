@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .model import Placeholder
+
+if TYPE_CHECKING:  # l10n.segment owns the parser; only its token type is named here
+    from markdown_it.token import Token
 
 PLACEHOLDER_RE = re.compile(r"<(/?)(\d+)(/?)>")
 _PAIRED = {"em_open", "strong_open", "s_open", "link_open"}
@@ -40,7 +43,7 @@ class Piece:
     pair: int = 0
 
 
-def tokenize(content: str, children: list[Any]) -> list[Piece]:
+def tokenize(content: str, children: list[Token]) -> list[Piece]:
     """Match inline tokens to ``content`` and return its pieces in order."""
     pieces: list[Piece] = []
     pos = 0
@@ -66,7 +69,7 @@ def tokenize(content: str, children: list[Any]) -> list[Piece]:
     return pieces
 
 
-def _match(content: str, pos: int, token: Any) -> tuple[int, str]:
+def _match(content: str, pos: int, token: Token) -> tuple[int, str]:
     kind = token.type
     if kind == "text" or kind == "text_special":
         raw = token.content if kind == "text" else token.markup

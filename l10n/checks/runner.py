@@ -134,7 +134,7 @@ def check_catalogs(paths: Sequence[tuple[Path, str]], options: CheckOptions, rea
         except (CatalogError, OSError, UnicodeError) as exc:
             syntax = REGISTRY["po-syntax"]
             text = exc.message if isinstance(exc, CatalogError) else str(exc)
-            for line, problem in syntax.run(shown, getattr(exc, "line", None) or 1, text):
+            for line, problem in syntax.run_file(shown, getattr(exc, "line", None) or 1, text):
                 loaded.append(Finding(shown, line, syntax.severity, syntax.id, problem, path_language(shown)))
             continue
         loaded.append(LoadedCatalog(shown, catalog, catalog_language(shown, catalog)))
@@ -192,7 +192,7 @@ def _check_catalog(loaded: LoadedCatalog, ctx: Context, checks: tuple[Check, ...
     header_ignored = ignored_names(header) if header is not None else frozenset()
     for check in checks:
         if check.scope == "catalog" and not matches(check, header_ignored):
-            for line, text in check.run(loaded, ctx):
+            for line, text in check.run_catalog(loaded, ctx):
                 result.findings.append(Finding(loaded.path, line, check.severity, check.id, text, loaded.lang))
     by_state = {state: [c for c in checks if c.scope == "unit" and state in c.states] for state in tally}
     drafts = [c for c in by_state["translated"] if c not in by_state["fuzzy"]]
@@ -212,7 +212,7 @@ def _check_catalog(loaded: LoadedCatalog, ctx: Context, checks: tuple[Check, ...
         for unit in message_units:
             for check in active:
                 on_draft = draft and check in drafts
-                for text in check.run(unit, ctx):
+                for text in check.run_unit(unit, ctx):
                     result.findings.append(_finding(loaded, message, check, f"draft: {text}" if on_draft else text, on_draft))
         if keep and state == "translated":
             translated[message.key] = message_units
@@ -246,7 +246,7 @@ def _compare(first: Side, second: Side, checks: list[Check], result: CheckResult
     ignored = ignored_names(first.unit.message) | ignored_names(second.unit.message)
     for check in checks:
         if not matches(check, ignored):
-            for text in check.run(first, second):
+            for text in check.run_cross(first, second):
                 result.findings.append(Finding(second.path, second.unit.message.lineno or 1, check.severity, check.id, text, second.ctx.lang, second.unit.message.msgid))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +19,9 @@ from ._common import (
     _project,
     main,
 )
+
+if TYPE_CHECKING:
+    from ..engines import Progress
 
 
 @main.command()
@@ -213,7 +216,7 @@ def models_install(files: tuple[str, ...], pairs: tuple[str, ...]) -> None:
         click.echo(f"installed {package.name} {package.version} ({package.pair[0]} → {package.pair[1]})")
 
 
-def _progress() -> Any:
+def _progress() -> Progress:
     """A progress callback drawing a bar on a terminal (never in CI logs)."""
 
     def report(done: int, total: int) -> None:

@@ -17,7 +17,6 @@ import socket
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from l10n.engines.argos_packages import (
     INSTALL_HINT,
@@ -26,7 +25,12 @@ from l10n.engines.argos_packages import (
     pair_label,
     version_key,
 )
-from l10n.engines.argos_runtime import argos_package, argos_settings, require_argos
+from l10n.engines.argos_runtime import (
+    ArgosAvailable,
+    argos_package,
+    argos_settings,
+    require_argos,
+)
 from l10n.errors import EngineError
 
 NETWORK_TIMEOUT = 15.0
@@ -129,7 +133,7 @@ def install_from_index(pairs: Iterable[tuple[str, str]]) -> list[InstalledPackag
     return installed
 
 
-def _choose_available(available: list[Any], pair: tuple[str, str]) -> Any:
+def _choose_available(available: list[ArgosAvailable], pair: tuple[str, str]) -> ArgosAvailable:
     candidates = [a for a in available if (a.from_code, a.to_code) == pair and a.type == "translate"]
     if not candidates:
         raise EngineError(f"the Argos package index has no package for {pair_label(pair)}")
