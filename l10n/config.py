@@ -168,13 +168,7 @@ def _assignment_line(text: str, key: str, start: int) -> int | None:
 
 def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
     """Validate a ``[tool.l10n]`` table into a Config rooted at ``root``."""
-    for key, value in table.items():
-        expected = _TYPES.get(key)
-        if expected is None:
-            known = ", ".join(sorted(_TYPES))
-            raise ConfigError(f"unknown key tool.l10n.{key} (known: {known})", origin)
-        if not isinstance(value, expected) or isinstance(value, bool):
-            raise ConfigError(f"tool.l10n.{key} has the wrong type ({type(value).__name__})", origin)
+    _check_types(table, origin)
     root = root.resolve()
     values: dict[str, object] = {"root": root}
     for key in _PATH_KEYS:
@@ -183,11 +177,7 @@ def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
         values[key] = None if raw is None else _inside(root, str(raw), key, origin)
     for key in ("languages", "front_matter_keys"):
         if key in table:
-            items = table[key]
-            assert isinstance(items, list)
-            if not all(isinstance(item, str) for item in items):
-                raise ConfigError(f"tool.l10n.{key} must be a list of strings", origin)
-            values[key] = tuple(items)
+            values[key] = _strings(table[key], key, origin)
     for key in ("source_language", "project", "bugs_address", "team", "threshold", "check_threshold", *_ENGINE_KEYS):
         if key in table:
             values[key] = table[key]
@@ -196,6 +186,25 @@ def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
     config = Config(**values)  # type: ignore[arg-type]
     _check_languages(config, origin)
     return config
+
+
+def _check_types(table: dict[str, object], origin: str) -> None:
+    """Every key known, every value of its type (a TOML boolean is no number)."""
+    for key, value in table.items():
+        expected = _TYPES.get(key)
+        if expected is None:
+            known = ", ".join(sorted(_TYPES))
+            raise ConfigError(f"unknown key tool.l10n.{key} (known: {known})", origin)
+        if not isinstance(value, expected) or isinstance(value, bool):
+            raise ConfigError(f"tool.l10n.{key} has the wrong type ({type(value).__name__})", origin)
+
+
+def _strings(items: object, key: str, origin: str) -> tuple[str, ...]:
+    """A list-of-strings key (its type already checked to be a list)."""
+    assert isinstance(items, list)
+    if not all(isinstance(item, str) for item in items):
+        raise ConfigError(f"tool.l10n.{key} must be a list of strings", origin)
+    return tuple(items)
 
 
 def _teams(table: object, origin: str) -> tuple[tuple[str, str], ...]:
