@@ -184,12 +184,12 @@ def _translate_all(engine: Translator, texts: list[str], progress: Progress | No
     """Translate in one call (the engine batches); markup that does not survive is retried bare."""
     outputs = engine.translate_batch(texts, progress=progress)
     results: dict[str, str | None] = {
-        text: output if _same_markup(text, output) else None for text, output in zip(texts, outputs)
+        text: output if _same_markup(text, output) else None for text, output in zip(texts, outputs, strict=True)
     }
     retry = [text for text, output in results.items() if output is None and _edge_atoms_only(text)]
     if retry:
         bare = [PLACEHOLDER_RE.sub("", text).strip() for text in retry]
-        for text, output in zip(retry, engine.translate_batch(bare)):
+        for text, output in zip(retry, engine.translate_batch(bare), strict=True):
             results[text] = _reattach(text, output)
     return results
 

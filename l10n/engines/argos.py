@@ -76,7 +76,7 @@ class ArgosTranslator:
         """Translate every text; equal paragraphs are translated once."""
         paragraphs = [text.split("\n") for text in texts]
         unique = list(dict.fromkeys(p for ps in paragraphs for p in ps if p.strip()))
-        translated = dict(zip(unique, self._translate_sentences(unique, progress)))
+        translated = dict(zip(unique, self._translate_sentences(unique, progress), strict=True))
         return ["\n".join(translated.get(p, "") for p in ps).lstrip("\n") for ps in paragraphs]
 
     def _translate_sentences(self, sentences: list[str], progress: Progress | None) -> list[str]:
@@ -99,7 +99,7 @@ class ArgosTranslator:
                 prefix = [[self._target_prefix]] * len(batch) if self._target_prefix else None
                 jobs.append((batch, self._model.translate_batch([tokens[i] for i in batch], prefix, **options)))
             for batch, results in jobs:
-                for index, result in zip(batch, results):
+                for index, result in zip(batch, results, strict=True):
                     translated[index] = self._detokenize(_best(result))
                 done += len(batch)
                 if progress is not None:

@@ -122,9 +122,8 @@ def install_from_index(pairs: Iterable[tuple[str, str]]) -> list[InstalledPackag
     installed = []
     for candidate in chosen:
         path = None
-        with _argos_network():
-            with contextlib.suppress(Exception):  # Argos raises bare Exception
-                path = candidate.download()
+        with _argos_network(), contextlib.suppress(Exception):  # Argos raises bare Exception
+            path = candidate.download()
         if path is None:
             raise EngineError(f"could not download {package.argospm_package_name(candidate)} "
                               f"from the Argos package index; without network, run '{INSTALL_HINT}'")
