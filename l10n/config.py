@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import ConfigError
 from .localedata import is_known
 from .paths import catalog_path, language_catalogs
-from .typography import APOSTROPHES, DEFAULT_APOSTROPHE
+from .typography import DEFAULT_APOSTROPHE, UK_APOSTROPHES
 
 FRONT_MATTER_KEYS = ("title", "description", "summary", "author", "publisher")
 """Front-matter fields readers see, translated unless ``front_matter_keys`` says otherwise."""
@@ -233,8 +233,8 @@ def _check_languages(config: Config, origin: str) -> None:
     if not 0 <= config.threshold <= 100:
         raise ConfigError("tool.l10n.threshold must be between 0 and 100", origin)
     _check_engine(config, origin)
-    if config.uk_apostrophe not in APOSTROPHES:
-        allowed = " or ".join(f"{a} (U+{ord(a):04X})" for a in APOSTROPHES)
+    if config.uk_apostrophe not in UK_APOSTROPHES:
+        allowed = " or ".join(f"{a} (U+{ord(a):04X})" for a in UK_APOSTROPHES)
         raise ConfigError(f"tool.l10n.uk_apostrophe must be {allowed}, not {config.uk_apostrophe!r}", origin)
 
 

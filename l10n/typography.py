@@ -19,7 +19,8 @@ The rules mirror Typograf (github.com/typograf/typograf, commit ad681a59):
 - ``ru/nbsp/initials``: initials to each other and to the surname
   (В. В. Путін), here also a single initial (В. Зеленський);
 - ``common/punctuation/apostrophe``: one apostrophe between letters, here
-  every form (' ’ ʼ `) between Ukrainian letters, to the configured one.
+  every form :mod:`l10n.spelling` knows (' ’ ʼ) between Ukrainian letters,
+  to the configured one.
 
 Two rules of our own: a Latin-script word and the number after it (model
 names: Leopard 2, Boeing 737), and groups of thousands (70 000). Rules only
@@ -32,10 +33,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .alphabet import CYRILLIC_RE, LATIN_RE
 from .inline import PLACEHOLDER_RE
+from .spelling import APOSTROPHES
 
 NBSP = "\u00a0"
-APOSTROPHES = ("\u2019", "\u02bc")
+UK_APOSTROPHES = ("\u2019", "\u02bc")
 """The Ukrainian apostrophes ``tool.l10n.uk_apostrophe`` may choose: ’ (U+2019) or ʼ (U+02BC)."""
 DEFAULT_APOSTROPHE = "\u2019"
 """’ (U+2019): what Ukrainian newsrooms publish and Typograf writes; the 2019 orthography (§ 7) says where
@@ -49,21 +52,26 @@ _MASK = "\ue000"  # stands for a protected run while the rules run
 _PROTECTED = re.compile(
     rf"{PLACEHOLDER_RE.pattern}|(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|&#?\w+;|`[^`]*`"
 )
-_UK_LETTER = "А-ЩЬЮЯЄІЇҐа-щьюяєіїґ"
-_UPPER = "A-ZА-ЯЁЄІЇҐ"
 _NUMBER_WORD = re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?) (?={_MASK}*[^\W\d_])")
-_WORD_NUMBER = re.compile(r"(?<![\w.\-/])([A-Za-z][A-Za-z-]*) (?=\d)")
-_INITIAL = re.compile(rf"(?<!\w)([{_UPPER}]\.) (?=[{_UPPER}])")
+_WORD_NUMBER = re.compile(rf"(?<![\w.\-/])({LATIN_RE.pattern}(?:{LATIN_RE.pattern}|-)*) (?=\d)")
+_INITIAL = re.compile(r"(?<!\w)([^\W\d_]\.) (?=([^\W\d_]))")
 _THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}) (?=\d{3}(?!\d))")
-_UK_APOSTROPHE = re.compile(rf"(?<=[{_UK_LETTER}])['’ʼ`](?=[{_UK_LETTER}])")
+_UK_APOSTROPHE = re.compile(rf"(?<={CYRILLIC_RE.pattern})[{APOSTROPHES}](?={CYRILLIC_RE.pattern})")
 
 
 def _short_words(letters: str) -> re.Pattern[str]:
     """A one-letter word at a word start (not after a letter, digit, apostrophe, dot or hyphen), then a space."""
-    return re.compile(rf"(?<![\w'’ʼ.\-])([{letters}]) (?=\S)", re.I)
+    return re.compile(rf"(?<![\w{APOSTROPHES}.\-])([{letters}]) (?=\S)", re.I)
 
 
 _SHORT = {lang: _short_words(letters) for lang, letters in SHORT_WORDS.items()}
+
+
+def _bind_initial(match: re.Match[str]) -> str:
+    """An initial («В.») and the capital after it, joined; anything else as it was."""
+    if match.group(1)[0].isupper() and match.group(2).isupper():
+        return match.group(1) + NBSP
+    return match.group(0)
 
 
 def typeset(text: str, lang: str, apostrophe: str = DEFAULT_APOSTROPHE) -> str:
@@ -77,7 +85,8 @@ def typeset(text: str, lang: str, apostrophe: str = DEFAULT_APOSTROPHE) -> str:
     protected = iter([match.group(0) for match in _PROTECTED.finditer(text)])
     masked = _PROTECTED.sub(_MASK, text)
     masked = _SHORT[lang].sub(rf"\1{NBSP}", masked)
-    for rule in (_INITIAL, _NUMBER_WORD, _WORD_NUMBER, _THOUSANDS):
+    masked = _INITIAL.sub(_bind_initial, masked)
+    for rule in (_NUMBER_WORD, _WORD_NUMBER, _THOUSANDS):
         masked = rule.sub(rf"\1{NBSP}", masked)
     if lang == "uk":
         masked = _UK_APOSTROPHE.sub(apostrophe, masked)

@@ -56,7 +56,7 @@ def test_letters_inside_words_or_abbreviations_are_not_bound(lang: str, text: st
 
 
 def test_one_ukrainian_apostrophe_by_default_and_as_configured() -> None:
-    text = "ім'я, з’явилося, Мар\u02bcяна, Слов`янська"
+    text = "ім'я, з’явилося, Мар\u02bcяна, Слов'янська"
     assert typeset(text, "uk") == "ім’я, з’явилося, Мар’яна, Слов’янська"
     assert typeset(text, "uk", "\u02bc") == "імʼя, зʼявилося, Марʼяна, Словʼянська"
     assert typeset("Reuters' report, L'Oréal", "uk") == "Reuters' report, L'Oréal"  # not between Ukrainian letters
@@ -131,3 +131,8 @@ def test_editions_typeset_translator_text_only() -> None:
     )
     page = render_html(edition, "Київ")
     assert f"у{N}10{N}танках" in page and "a code block in 7 lines" in page
+
+
+def test_a_text_holding_the_mask_character_is_left_as_typed() -> None:
+    text = "в Україні \ue000 і 10 танків"
+    assert typeset(text, "uk") == text
