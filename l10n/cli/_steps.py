@@ -71,27 +71,34 @@ def update(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool) -> None
 @click.option("--lang", multiple=True, help="Only this language (repeatable).")
 @click.option("--force", is_flag=True, help="Build languages below the completeness threshold too.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any edition is refused, asked for or not.")
-def build(slugs: tuple[str, ...], lang: tuple[str, ...], force: bool, strict: bool) -> None:
+@click.option("--no-fallback", is_flag=True, help="Refuse (exit 1) every edition that would show a segment in the "
+              "source language (default: tool.l10n.no_fallback).")
+def build(slugs: tuple[str, ...], lang: tuple[str, ...], force: bool, strict: bool, no_fallback: bool) -> None:
     """Build Markdown, HTML and MO editions under build/<lang>/ (or only the articles SLUGS).
 
     An edition below the threshold is not built. The whole-project run
     reports it and still exits 0; naming its article (or --strict) exits 1.
+    Segments left in the source language are listed; with --no-fallback
+    their edition is not built and the run exits 1.
     """
     from ..pipeline import build as run
 
     project = _project()
-    reports = run(project, _languages(project.config, lang), force, slugs=slugs)
+    no_fallback = no_fallback or project.config.no_fallback
+    reports = run(project, _languages(project.config, lang), force, slugs=slugs, no_fallback=no_fallback)
     refused = False
     for report in reports:
         if not report.built:
             refused = True
             click.echo(f"{report.lang}/{report.slug}: not built: {report.reason}")
-            continue
-        note = f", {report.fallback} segment(s) fell back to the source" if report.fallback else ""
-        click.echo(f"{report.lang}/{report.slug}: built, {report.percent:.0f}% translated{note}")
+        else:
+            note = f", {report.fallback} segment(s) fell back to the source" if report.fallback else ""
+            click.echo(f"{report.lang}/{report.slug}: built, {report.percent:.0f}% translated{note}")
         for path in report.files:
             click.echo(f"  {path}")
-    if refused and (slugs or strict):
+        for item in report.fallbacks:
+            click.echo(f"  fallback: {item.catalog} ({item.source}): {item.msgid}")
+    if refused and (slugs or strict or no_fallback):
         sys.exit(EXIT_FINDINGS)
 
 
