@@ -57,6 +57,35 @@ def test_draft_findings_are_reported_while_the_entry_is_fuzzy(tmp_path: Path) ->
     assert sum(f.check == "unreviewed-mt" and not f.draft for f in result.findings) == 2  # still there
 
 
+
+STALE = DRAFTS.split("\n\n")[0] + '''
+
+# MT: argos translate-en_uk 1.9 2026-11-25; reviewed 2026-11-26
+#, fuzzy
+#| msgid "Shelling damaged 12 buildings in Kharkiv."
+msgid "Shelling damaged 14 buildings in Kharkiv."
+msgstr "Обстріл пошкодив 12 будинків у Харкові."
+
+#, fuzzy
+msgid "The mayor met 3 residents."
+msgstr "Мер зустрівся з мешканцями."
+'''
+
+
+def test_a_translation_made_fuzzy_by_a_source_edit_is_checked_as_a_draft(tmp_path: Path) -> None:
+    """The reviewer sees the number the edit changed, on reviewed and on plain human entries."""
+    po = tmp_path / "uk/LC_MESSAGES/stale.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(STALE)
+    options = CheckOptions(terms=tuple(TERMS), select=("numbers", "unreviewed-mt"))
+    result = check_catalogs([(po, "stale.po")], options)
+    found = sorted((f.line, f.check, f.message) for f in result.findings)
+    assert found == [
+        (7, "numbers", "draft: number 14 of the source is missing (written 14 in uk)"),
+        (7, "numbers", "draft: number(s) not in the source: 12"),
+        (13, "numbers", "draft: number 3 of the source is missing (written 3 in uk)"),
+    ]
+
 def test_draft_findings_reach_the_cli_reports(translated_project: Path, cli) -> None:
     po = translated_project / "locales/uk/LC_MESSAGES/drafts.po"
     po.write_text(DRAFTS)

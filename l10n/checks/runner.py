@@ -6,10 +6,13 @@ parsed becomes a ``po-syntax`` finding, whichever checks are selected (a
 run never passes a file it could not read), and the run goes on with the
 others: only the CLI decides what the findings mean for the exit code.
 
-A fuzzy entry with unreviewed MT or TM provenance is a draft waiting for a
-reviewer: the content checks of translated entries run on it too, and their
-findings say ``draft:`` (and carry ``draft=True``), so the reviewer sees
-what is wrong before accepting it. They come in addition to ``unreviewed-mt``.
+A fuzzy entry with a translation is a draft waiting for a reviewer: machine
+or memory output (MT or TM provenance), or a translation a source edit made
+fuzzy through the merge (12 → 14 buildings). The content checks of
+translated entries run on it too, and their findings say ``draft:`` (and
+carry ``draft=True``), so the reviewer sees what is wrong, the number the
+edit changed too, before accepting it. They come in addition to
+``unreviewed-mt``, which only unreviewed MT or TM output gets.
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ from ..errors import CatalogError, UnknownCheck
 from ..model import Catalog, Completion, Finding, Message, Term
 from ..paths import document_key
 from ..pofile import read_po
-from ..provenance import unreviewed_draft
 from .base import (
     REGISTRY,
     Check,
@@ -194,7 +196,7 @@ def _check_catalog(loaded: LoadedCatalog, ctx: Context, checks: tuple[Check, ...
     translated: dict[Key, list[Unit]] = {}
     for message in loaded.catalog.entries():
         state = message.state
-        on_draft = drafts if state == "fuzzy" and unreviewed_draft(message) else []
+        on_draft = drafts if state == "fuzzy" and _has_text(message) else []
         active = _active(message, by_state[state], on_draft)
         if not active and not (keep and state == "translated"):
             continue
@@ -212,6 +214,10 @@ def _run_catalog_checks(loaded: LoadedCatalog, ctx: Context, checks: tuple[Check
         if check.scope == "catalog" and not matches(check, header_ignored):
             for line, text in check.run_catalog(loaded, ctx):
                 result.findings.append(Finding(loaded.path, line, check.severity, check.id, text, loaded.lang))
+
+
+def _has_text(message: Message) -> bool:
+    return bool(message.msgstr or any(message.msgstr_plural.values()))
 
 
 def _active(message: Message, checks: list[Check], drafts: list[Check]) -> list[Check]:
