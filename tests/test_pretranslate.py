@@ -180,6 +180,7 @@ def _offline_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow  # a real Argos model
 def test_real_argos_pretranslate_through_the_cli(project: Path, argos_package: Path, tmp_path: Path) -> None:
     env = _offline_env(tmp_path)
     article = project / "source/bakhmut-un-chief.md"
@@ -215,6 +216,7 @@ def test_real_argos_pretranslate_through_the_cli(project: Path, argos_package: P
     assert po.read_bytes() == before
 
 
+@pytest.mark.slow  # imports Argos in a fresh process
 def test_index_install_without_network_fails_in_one_line(project: Path, tmp_path: Path) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from argos_fixture import argos_environment
@@ -274,6 +276,7 @@ def gloss_packages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
             for lang, glosses in (("uk", {"▁in": "▁у", "▁to": "▁до"}), ("ru", {"▁in": "▁в", "▁to": "▁до"}))]
 
 
+@pytest.mark.slow  # a real Argos model
 def test_real_argos_output_gets_glossary_names_in_their_case(project: Path, gloss_packages: list[Path],
                                                               tmp_path: Path) -> None:
     """Through Argos, CTranslate2 and the CLI: known model outputs, then the glossary step."""
@@ -296,6 +299,7 @@ def test_real_argos_output_gets_glossary_names_in_their_case(project: Path, glos
                "glossary: 4 enforced, 0 already right, 0 not placed" in result.stdout
 
 
+@pytest.mark.slow  # a real Argos model
 def test_every_name_of_the_article_is_placed_and_passes_the_glossary_checks(
         project: Path, gloss_packages: list[Path], tmp_path: Path) -> None:
     """Enforcement and checking agree: once a reviewer accepts the MT, no glossary finding is left."""

@@ -139,6 +139,7 @@ def _l10n(project: Path, env: dict[str, str], *args: str) -> subprocess.Complete
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
 
 
+@pytest.mark.slow  # a real Argos model
 def test_review_cycle_through_the_cli(project: Path, gloss_package: Path, tmp_path: Path) -> None:
     """pretranslate → accept in the file → update records review → source edit → update → check."""
     sys.path.insert(0, str(Path(__file__).parent))
