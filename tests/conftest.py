@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 ROOT = Path(__file__).parent.parent
 
-# Child processes (lock, kill and CLI tests run `python -c "from l10n.cli …"`
-# in a temporary folder) must import the l10n under test, not the copy the
+# Child processes (the lock, kill and LibreTranslate-without-Argos tests run
+# `python -c "from l10n.cli …"` in a temporary folder) must import the l10n under test, not the copy the
 # venv has installed: a relative PYTHONPATH such as `.` means nothing there.
 os.environ["PYTHONPATH"] = os.pathsep.join(
     [str(ROOT), *(os.path.abspath(p) for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p)]
