@@ -50,12 +50,6 @@ def test_round_trip_export_import_into_a_fresh_project_is_reused_exactly(transla
     imported = cli("tm", "import", str(out))
     assert imported.output == f"imported locales/memory/bakhmut-uk.tmx (uk: {len(human)} units)\n"
 
-    class Never:
-        name, version = "never", "0"
-
-        def translate_batch(self, texts: list[str], progress: object = None) -> list[str]:
-            raise AssertionError(f"MT asked for {texts}")
-
     project = load_project(load_config(translated_project))
     [report] = pretranslate(project, lambda source, target: Never(), ("uk",))
     entries = read_po(translated_project / SHIPPED).entries()
