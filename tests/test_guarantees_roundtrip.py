@@ -28,6 +28,7 @@ import json
 import re
 import unicodedata
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
@@ -270,6 +271,7 @@ def check_conservation(document: Document) -> None:
     assert _is_subsequence(_solid(segmented), _solid(seen)), "segments hold text the reader does not see"
 
 
+@pytest.mark.slow  # 60 generated documents through the whole pipeline
 @FUZZ
 @given(documents())
 @example("| Kyiv |\n|---|\n| a\\|b *c* |\n")  # an escaped pipe in a cell lost the whole cell
@@ -280,6 +282,7 @@ def test_identity_translation_rebuilds_byte_for_byte(text: str) -> None:
     check_identity(document)
 
 
+@pytest.mark.slow  # 60 generated documents through the whole pipeline
 @FUZZ
 @given(documents())
 @example("Kyiv.\n\nKyiv. *\\\n*\nKyiv.\n")  # a joined line after a hard break began a list
@@ -288,6 +291,7 @@ def test_restored_translation_keeps_the_document_structure(text: str) -> None:
     check_restoring(segment_text(text, "doc", "source/doc.md", KEYS))
 
 
+@pytest.mark.slow  # 60 generated documents
 @FUZZ
 @given(documents())
 @example("Kyiv *in 2023* and _a_ `в 7 дней` [Leopard 2](https://example.org/a \"в 7 дней\") В. В.\n")

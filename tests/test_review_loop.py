@@ -15,7 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import argos_cli
 import pytest
+from argos_cli import Ran
 
 from l10n.checks.runner import CheckOptions, check_catalogs
 from l10n.glossary import parse_glossary
@@ -163,11 +165,12 @@ def gloss_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                model_builder=gloss_model({"▁in": "▁у"}, "int8"))
 
 
-def _l10n(project: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from l10n.cli import main; main()", *args]
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
+def _l10n(project: Path, env: dict[str, str], *args: str) -> Ran:
+    """The CLI in process, with Argos in ``env``'s folders (tests/argos_cli.py)."""
+    return argos_cli.l10n(project, env, *args)
 
 
+@pytest.mark.slow  # a real Argos model
 def test_review_cycle_through_the_cli(project: Path, gloss_package: Path, tmp_path: Path) -> None:
     """pretranslate → accept in the file → update records review → source edit → update → check."""
     sys.path.insert(0, str(Path(__file__).parent))
