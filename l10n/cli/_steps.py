@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,8 @@ from ._common import (
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per segment, with its placeholders.")
 def segment(file: str, as_json: bool) -> None:
     """Print the translatable segments of FILE (Markdown or plain text; - for stdin)."""
+    import json
+
     from ..segment import read_document, segment_text
 
     keys = _front_matter_keys()
@@ -101,7 +102,9 @@ def stats(targets: tuple[str, ...], as_json: bool) -> None:
     With no arguments, every catalog of the project; an argument naming a
     source article means its catalogs in every language, anything else a PO file.
     """
-    from ..checks.project import find_project, split_targets
+    import json
+
+    from ..config import find_project, split_targets
     from ..stats import files_stats, project_stats
 
     config = find_project(Path.cwd()) if targets else _config()
@@ -147,8 +150,9 @@ def check(
     with a translator comment: "# l10n-ignore: numbers, glossary".
     """
     from ..checks import REGISTRY
-    from ..checks.project import find_project, run_check, split_targets
+    from ..checks.project import run_check
     from ..checks.report import format_result
+    from ..config import find_project, split_targets
     from ..errors import UnknownCheck
     from ..pipeline import load_project
 
