@@ -9,7 +9,6 @@ file whose content would not change is not touched at all (no mtime churn).
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -21,6 +20,8 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
+    import tempfile  # here: commands that only read (stats) do not pay for it
+
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
