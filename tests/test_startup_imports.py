@@ -87,7 +87,8 @@ def test_stats_loads_only_the_po_reader(args: list[str], translated_project: Pat
 
 NEEDS = [
     # What each step loads and what it must not.
-    (["segment", f"source/{SLUG}.md"], ("markdown_it", "yaml"), ("babel", *ARGOS, *IMPORT, *CHECKS, *WRITING)),
+    (["segment", f"source/{SLUG}.md"], ("markdown_it", "yaml"),
+     ("babel", "l10n.pipeline", "filelock", *ARGOS, *IMPORT, *CHECKS, *WRITING)),
     (["check", PO], ("l10n.checks", "pymorphy3"), (*ARGOS, *IMPORT, *WRITING)),
     (["update", "--check"], ("markdown_it", "uniseg"), (*ARGOS, *IMPORT, *CHECKS)),
     (["build", SLUG], ("markdown_it", "babel"), (*ARGOS, *IMPORT, *CHECKS)),
