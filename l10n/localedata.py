@@ -13,8 +13,11 @@ import datetime
 import functools
 import importlib.util
 import re
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from decimal import Decimal
 
 _CANONICAL_RE = re.compile(r"[a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_(?:[A-Z]{2}|[0-9]{3}))?")
 """A locale identifier as CLDR names its data files: language, script, territory."""
@@ -90,6 +93,8 @@ def number_symbols(locale: str) -> tuple[str, str] | None:
 
 def parse_number(token: str, locale: str) -> Decimal | None:
     """The value of a number as ``locale`` writes it ("1 234,5"); None if not one."""
+    from decimal import InvalidOperation
+
     from babel.core import UnknownLocaleError
     from babel.numbers import NumberFormatError, parse_decimal
 

@@ -20,13 +20,18 @@ from ._common import (
 )
 
 
+def _json_line(record: dict[str, object]) -> str:
+    """One record of ``--json`` output (json is imported only when asked for)."""
+    import json
+
+    return json.dumps(record, ensure_ascii=False)
+
+
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per segment, with its placeholders.")
 def segment(file: str, as_json: bool) -> None:
     """Print the translatable segments of FILE (Markdown or plain text; - for stdin)."""
-    import json
-
     from ..segment import read_document, segment_text
 
     keys = _front_matter_keys()
@@ -36,7 +41,7 @@ def segment(file: str, as_json: bool) -> None:
         document = read_document(Path(file), file, keys)
     for item in document.segments:
         if as_json:
-            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
+            click.echo(_json_line(item.to_json()))
         else:
             click.echo(item.text)
 
@@ -102,8 +107,6 @@ def stats(targets: tuple[str, ...], as_json: bool) -> None:
     With no arguments, every catalog of the project; an argument naming a
     source article means its catalogs in every language, anything else a PO file.
     """
-    import json
-
     from ..config import find_project, split_targets
     from ..stats import files_stats, project_stats
 
@@ -114,7 +117,7 @@ def stats(targets: tuple[str, ...], as_json: bool) -> None:
         results = project_stats(config, slugs) + results
     for item in results:
         if as_json:
-            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
+            click.echo(_json_line(item.to_json()))
         else:
             click.echo(
                 f"{item.path}: {item.translated} translated, {item.fuzzy} fuzzy, "
