@@ -4,6 +4,9 @@ Parsed once into a frozen :class:`Config`; every path of the project
 (where POT, PO, MO and edition files live) is asked of it. The catalog
 convention itself (``<lang>/LC_MESSAGES/<slug>.po``, both ways) is owned by
 :mod:`l10n.paths`, which Config uses. Unknown keys and wrong types are errors that name the key.
+``check`` and ``stats`` also work outside a project: :func:`find_project` and
+:func:`split_targets` (here, so ``stats`` loads no check) say which project, if any,
+and which arguments are its articles.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .errors import ConfigError
+from .errors import ConfigError, UnknownArticle
 from .localedata import is_known
 from .paths import catalog_path, language_catalogs
 from .typography import DEFAULT_APOSTROPHE, UK_APOSTROPHES
@@ -149,6 +152,33 @@ def load_config(start: Path | None = None) -> Config:
         key = re.search(r"tool\.l10n\.(\w+(?:\.\w+)?)", error.message)
         error.line = error.line or (_key_line(path.read_text("utf-8"), key.group(1)) if key else None)
         raise
+
+
+def find_project(start: Path) -> Config | None:
+    """The project configuration above ``start``, or None when there is none.
+
+    A configuration that exists but is broken is still an error: silently
+    checking without its glossary would pass what should fail.
+    """
+    try:
+        find_config_file(start.resolve())
+    except ConfigError:
+        return None
+    return load_config(start)
+
+
+def split_targets(config: Config | None, args: tuple[str, ...]) -> tuple[tuple[str, ...], list[Path]]:
+    """``check``/``stats`` arguments as (article slugs, catalog paths).
+
+    Inside a project an argument naming a source article (``source/<slug>.md``)
+    is a slug, even if a file of that name exists here; anything else must be
+    an existing file or folder, or it is an UnknownArticle.
+    """
+    known = {path.stem for path in config.sources()} if config is not None else set()
+    missing = [arg for arg in args if arg not in known and not Path(arg).exists()]
+    if missing:
+        raise UnknownArticle(missing, "and no such file")
+    return tuple(arg for arg in args if arg in known), [Path(arg) for arg in args if arg not in known]
 
 
 def _key_line(text: str, key: str) -> int | None:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -22,6 +21,8 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
+    import tempfile  # here: commands that only read (stats) do not pay for it
+
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:

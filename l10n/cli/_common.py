@@ -1,6 +1,9 @@
 """Shared pieces of the command line: the click group, exit codes, project loading.
 
 The ``l10n.cli`` package is the only place that imports click (house rule 1).
+Importing it loads click and nothing heavy: each command imports the library
+modules it needs when it runs (a pre-commit hook starts one process per file;
+tests/test_startup_imports.py keeps it so).
 """
 
 from __future__ import annotations
@@ -12,10 +15,10 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import __version__
-from ..config import FRONT_MATTER_KEYS, Config, find_config_file, load_config
 from ..errors import ConfigError, L10nError, UnknownArticle
 
-if TYPE_CHECKING:  # the pipeline is imported when a command runs, not for --help
+if TYPE_CHECKING:  # the config and pipeline are imported when a command runs, not for --help
+    from ..config import Config
     from ..pipeline import Project, WriteReport
 
 EXIT_FINDINGS = 1
@@ -51,11 +54,15 @@ def main() -> None:
 
 
 def _config() -> Config:
+    from ..config import load_config
+
     return load_config(Path.cwd())
 
 
 def _front_matter_keys() -> tuple[str, ...]:
     """The project's translated front-matter keys; the defaults outside a project."""
+    from ..config import FRONT_MATTER_KEYS, find_config_file
+
     try:
         find_config_file(Path.cwd().resolve())
     except ConfigError:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,13 @@ if TYPE_CHECKING:
     from ..engines import Progress
 
 
+def _json_line(record: dict[str, object]) -> str:
+    """One record of ``--json`` output (json is imported only when asked for)."""
+    import json
+
+    return json.dumps(record, ensure_ascii=False)
+
+
 @main.command()
 @click.argument("file", type=click.Path(allow_dash=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per segment, with its placeholders.")
@@ -38,7 +44,7 @@ def segment(file: str, as_json: bool) -> None:
         document = read_document(Path(file), file, keys)
     for item in document.segments:
         if as_json:
-            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
+            click.echo(_json_line(item.to_json()))
         else:
             click.echo(item.text)
 
@@ -111,7 +117,7 @@ def stats(targets: tuple[str, ...], as_json: bool) -> None:
     With no arguments, every catalog of the project; an argument naming a
     source article means its catalogs in every language, anything else a PO file.
     """
-    from ..checks.project import find_project, split_targets
+    from ..config import find_project, split_targets
     from ..stats import files_stats, project_stats
 
     config = find_project(Path.cwd()) if targets else _config()
@@ -121,7 +127,7 @@ def stats(targets: tuple[str, ...], as_json: bool) -> None:
         results = project_stats(config, slugs) + results
     for item in results:
         if as_json:
-            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
+            click.echo(_json_line(item.to_json()))
         else:
             click.echo(
                 f"{item.path}: {item.translated} translated, {item.fuzzy} fuzzy, "
@@ -157,8 +163,9 @@ def check(
     with a translator comment: "# l10n-ignore: numbers, glossary".
     """
     from ..checks import REGISTRY
-    from ..checks.project import find_project, run_check, split_targets
+    from ..checks.project import run_check
     from ..checks.report import format_result
+    from ..config import find_project, split_targets
     from ..errors import UnknownCheck
     from ..pipeline import load_project
 
