@@ -48,12 +48,12 @@ _ABBREVIATIONS = {
     "uk": {"тис": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12},
     "ru": {"тыс": 1000, "млн": 10**6, "млрд": 10**9, "трлн": 10**12},
 }
-# Anything that may say a number in English: a translation with digits the
-# source lacks is then not an error ("a dozen" → 12, "twice" → «двічі»).
-_SPELLED_RE = re.compile(
-    r"\b(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\w+teen|twenty|thirty|forty"
-    r"|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half"
-    r"|first|second|third|fourth|fifth|\w+th|once|twice|single|double|triple|pair|couple)\b",
+# English words that say a number :func:`numerals` gives no value: a translation
+# may write it in digits ("a dozen" → 12, "the third" → «3-й», "one" → 1).
+_UNCOUNTED_RE = re.compile(
+    r"\b(?:zero|one|hundreds|thousands|millions|billions|trillions|dozens?|half|once|twice|single|double|triple"
+    r"|pair|couple|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\w+teenth"
+    r"|\w+ieth|hundredth|thousandth|millionth|billionth)\b",
     re.IGNORECASE,
 )
 _APOSTROPHES = "'ʼ’"
@@ -117,9 +117,9 @@ def _local(word: str, lang: str) -> tuple[str, Decimal] | None:
     return None
 
 
-def spells_numbers(plain: str) -> bool:
-    """Whether English ``plain`` may spell out a number ("two", "seventy thousand", "a dozen", "twice")."""
-    return _SPELLED_RE.search(plain) is not None
+def says_uncounted(plain: str) -> bool:
+    """Whether English ``plain`` says a number in words that :func:`numerals` gives no value ("a dozen", "twice")."""
+    return _UNCOUNTED_RE.search(plain) is not None
 
 
 def numerals(plain: str, lang: str) -> tuple[Numeral, ...]:

@@ -120,7 +120,9 @@ def test_numbers_that_are_not_quantities_pass_verbatim(lang: str, msgid: str, uk
     ("msgid", "msgstr", "problem"),
     [
         ("Go 1.14 is released.", "Вийшла Go 1.15.", "number 1.14 of the source is missing"),
-        ("Python 3.12.1 fixes the bug.", "У Python 3.12.2 помилку виправлено.", "number 3.12 of the source is missing"),
+        ("Go 1.0 came out in 2012.", "Go 1.1 вийшла 2012 року.", "number 1.0 of the source is missing"),  # 1.1 is not 1 and 1
+        ("Rust 1.88.0 is out.", "Вийшов Rust 1.88.1.", "number(s) not in the source: 1"),
+        ("Python 3.12.1 fixes the bug.", "У Python 3.12.2 помилку виправлено.", "number 1 of the source is missing"),
         ("The fix is in version 1.14.", "Виправлення увійшло до версії 1.41.", "number 1.14 of the source is missing"),
         ("The briefing starts at 12:30.", "Брифінг почнеться о 12:45.", "number 30 of the source is missing"),
         ("CVE-2024-1234 affects 3 releases.", "CVE-2024-1243 стосується 3 випусків.", "number 1234 of the source is missing"),
@@ -160,6 +162,7 @@ SAID = [
     ("It was a one-off payment of 500 hryvnias.", "Це була одноразова виплата 500 гривень.", "Это была разовая выплата 500 гривен."),
     ("The bridge survived in one piece, one of eight.", "Міст, один із восьми, уцілів.", "Мост, один из восьми, уцелел."),
     ("At first, the second convoy was turned back.", "Спочатку другу колону розвернули.", "Сначала вторую колонну развернули."),
+    ("The siege lasted one and a half years.", "Облога тривала півтора року.", "Осада длилась полтора года."),
 ]
 
 
@@ -195,4 +198,7 @@ def test_a_changed_million_is_reported_once(lang: str, msgstr: str) -> None:
     # The digits are the numbers check's; the spelled check does not report them a second time.
     options = CheckOptions(select=("numbers",))
     findings = check_message(Message("About 1.5 million people fled.", msgstr), lang, options)
-    assert [(f.check, f.message) for f in findings] == [("numbers", f"number 1.5 of the source is missing (written 1,5 in {lang})")]
+    assert [(f.check, f.message) for f in findings] == [
+        ("numbers", f"number 1.5 of the source is missing (written 1,5 in {lang})"),
+        ("numbers", "number(s) not in the source: 2,5"),
+    ]

@@ -6,21 +6,23 @@ fail every correct translation, and "1,600" left in a Ukrainian text reads
 as 1.6 there: each side is read with its own locale's symbols from Babel's
 CLDR data and the values are compared.
 
-The source may spell a number ("seventy thousand", "a dozen"); then the
-translation may use digits for it, so digits the source lacks are only an
-error when the source spells no number at all.
+The source may spell a number ("seventy thousand", "two million"): the
+translation may write it in digits (:mod:`l10n.numerals` reads the words).
+Digits the source lacks are an error unless the source says a number those
+words give no value ("a dozen", "twice", "the third", a lone "one").
 
 Not every number is a quantity. A version (Go 1.14, Python 3.12.1, v0.3.0),
 a date (2019-11-08, 11/08/2019), a time (12:30), an identifier (CVE-2024-1234,
 issue #1234, port :8080, a commit hash) or a number inside inline code is
-copied, not localized: «Go 1.14» is right in Ukrainian, «Go 1,14» is not.
-Such a token passes when the translation keeps it verbatim (:func:`kept`).
-A number with a point or a comma that has none of those shapes passes
-verbatim only where the translation still reads it as the source language
-does: right after a Latin-script word (the name «Go 1.14», English left in a
-code comment) or after «версія» / «версия». In Cyrillic prose it is a
-quantity and follows the locale: «1,600 військових» reads 1.6 and fails.
-A changed token (Go 1.14 → «Go 1.15») is not verbatim and is compared by value.
+copied, not localized: "Go 1.14" stays «Go 1.14» in Ukrainian. Such a token
+passes when the translation keeps it verbatim (:class:`Kept`). A number with
+a point or a comma that has none of those shapes is read as the source
+language reads it only where its nearest word (the one before it, else the
+one after) is in Latin script or is «версія» / «версия»: the name in «Go
+1.14», «Cargo: 1.6k», English kept as it is. In Cyrillic prose it is a
+quantity and follows the locale: «1,600 військових» reads 1.6 and fails. A
+changed token is not verbatim and is compared by value (Go 1.14 → «Go
+1.15» fails, and so does «Go 1.1» for Go 1.0, read as 1.1, not as 1 and 1).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..localedata import format_number, number_symbols, parse_number
-from ..numerals import numerals, spells_numbers
+from ..numerals import numerals, says_uncounted
 from .base import Context, Unit, register
 
 SOURCE_LOCALE = "en"
@@ -54,7 +56,7 @@ _IDENTIFIER_RE = re.compile(
 _DOTTED_RE = re.compile(r"\d+(?:[.,]\d+)+")  # 1.14, 1,600, 3.5: read differently in uk and ru
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[\W\d_]*\Z")
 _WORD_AFTER = re.compile(r"[\W\d_]*([^\W\d_]+)")
-_LATIN_WORD = re.compile(r"[A-Za-z]+|верс[іи]\w*|реліз\w*|релиз\w*", re.I)  # versions: «версії 1.14»
+_READS_AS_SOURCE = re.compile(r"[A-Za-z]+|верс[іи]\w*|реліз\w*|релиз\w*", re.I)  # versions: «версії 1.14»
 
 
 _IDIOMS = {
@@ -125,14 +127,29 @@ def values(found: tuple[Number, ...]) -> set[Decimal]:
     return {number.value for number in found} | {part for number in found for part in number.parts}
 
 
-def kept(source: str, target: str) -> tuple[str, str]:
+@dataclass(frozen=True)
+class Kept:
+    """A source/target pair with the verbatim non-quantities blanked on both sides.
+
+    ``latin`` are the target's other numbers with a point or a comma in a
+    Latin-script context, read as English reads them («Go 1.15» is 1.15,
+    not 1 and 15), and blanked in ``target`` too.
+    """
+
+    source: str
+    target: str
+    latin: tuple[Number, ...] = ()
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def kept(source: str, target: str) -> Kept:
     """``source`` and ``target`` without the numbers that are not quantities and that ``target`` keeps verbatim.
 
     Each token is blanked once on each side, so a version kept once but
     needed twice still leaves one to compare by value.
     """
-    if DIGIT_RE.search(source) is None:
-        return source, target
+    if DIGIT_RE.search(target) is None:
+        return Kept(source, target)
     tokens = [(m.group(0), True) for m in _IDENTIFIER_RE.finditer(source)]
     tokens += [(m.group(0), False) for m in _DOTTED_RE.finditer(_IDENTIFIER_RE.sub(" ", source))]
     for token, identifier in tokens:
@@ -144,7 +161,10 @@ def kept(source: str, target: str) -> tuple[str, str]:
                     source = _blank(source, in_source.start(), in_source.end())
                     target = _blank(target, match.start(), match.end())
                 break
-    return source, target
+    latin = [m for m in _DOTTED_RE.finditer(target) if _latin_context(target, m.start(), m.end())]
+    for match in latin:
+        target = _blank(target, match.start(), match.end())
+    return Kept(source, target, tuple(n for m in latin for n in numbers(m.group(0), SOURCE_LOCALE)))
 
 
 @functools.lru_cache(maxsize=1 << 12)
@@ -159,7 +179,7 @@ def _latin_context(text: str, start: int, end: int) -> bool:
     """Whether the word nearest to ``text[start:end]`` (the one before, else the one after) is Latin:
     «Go 1.14», «Cargo: 1.6k», English kept as it is, where a number reads as in English."""
     word = _WORD_BEFORE.search(text, max(0, start - 40), start) or _WORD_AFTER.match(text, end, end + 40)
-    return word is not None and _LATIN_WORD.fullmatch(word.group(1)) is not None
+    return word is not None and _READS_AS_SOURCE.fullmatch(word.group(1)) is not None
 
 
 def _blank(text: str, start: int, end: int) -> str:
@@ -171,16 +191,19 @@ def check_numbers(unit: Unit, ctx: Context) -> Iterator[str]:
     """Numbers of the source are missing or changed in the translation (compared by value)."""
     if DIGIT_RE.search(unit.source.plain) is None and DIGIT_RE.search(unit.target.plain) is None:
         return
-    source_text, target_text = kept(unit.source.plain, unit.target.plain)
+    pair = kept(unit.source.plain, unit.target.plain)
+    source_text, target_text = pair.source, pair.target
     source = numbers(source_text, SOURCE_LOCALE)
     locale = ctx.lang or SOURCE_LOCALE
-    target = numbers(target_text, locale)
+    target = numbers(target_text, locale) + pair.latin
     present, expected = values(target), {number.value for number in source}
     for number in source:
         if number.value not in present and not _idiom(number, unit, locale) and not _said(number, source_text, target_text, locale):
             yield f"number {number.spelling} of the source is missing (written {_local(number.value, locale)} in {locale})"
-    extra = [n.spelling for n in target if n.value not in expected and not (n.parts and expected.issuperset(n.parts))]
-    if extra and not spells_numbers(unit.source.plain):
+    expected |= said(source_text, SOURCE_LOCALE)  # "seventy thousand" may be 70 000
+    extra = [n.spelling for n in target if expected.isdisjoint(_counted(n, target_text, locale))
+             and not (n.parts and expected.issuperset(n.parts))]
+    if extra and not says_uncounted(source_text):
         yield f"number(s) not in the source: {', '.join(dict.fromkeys(extra))}"
 
 
@@ -213,6 +236,12 @@ def _scale_after(plain: str, number: Number, locale: str) -> Decimal | None:
     return None
 
 
+def _counted(number: Number, plain: str, locale: str) -> set[Decimal]:
+    """What ``number`` may count: its value, or with the scale after it ("2 млн") the product."""
+    scale = _scale_after(plain, number, locale) if plain[number.start:].startswith(number.spelling) else None
+    return {number.value} if scale is None else {number.value, (number.value * scale).normalize()}
+
+
 def said(plain: str, locale: str) -> set[Decimal]:
     """Every value ``plain`` says: digits, digits times their scale, numbers in words."""
     found = {n.value for n in numerals(plain, locale) if not n.multiplier}
@@ -227,12 +256,13 @@ def check_spelled_numbers(unit: Unit, ctx: Context) -> Iterator[str]:
     """A number spelled out in the source is another number in the translation ("eight" → «семеро»)."""
     if ctx.lang not in ("uk", "ru"):
         return
-    source_text, target_text = kept(unit.source.plain, unit.target.plain)
+    pair = kept(unit.source.plain, unit.target.plain)
+    source_text, target_text = pair.source, pair.target
     source = _spelled_source(source_text, target_text, ctx.lang)
     if not source:
         return
-    digits = values(numbers(target_text, ctx.lang))
-    target = said(target_text, ctx.lang)
+    digits = values(numbers(target_text, ctx.lang) + pair.latin)
+    target = said(target_text, ctx.lang) | values(pair.latin)
     missing = source - target - digits
     wrong = target - said(source_text, SOURCE_LOCALE) - values(numbers(source_text, SOURCE_LOCALE))
     if missing and wrong:
