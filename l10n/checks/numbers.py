@@ -201,8 +201,8 @@ def check_numbers(unit: Unit, ctx: Context) -> Iterator[str]:
         if number.value not in present and not _idiom(number, unit, locale) and not _said(number, source_text, target_text, locale):
             yield f"number {number.spelling} of the source is missing (written {_local(number.value, locale)} in {locale})"
     expected |= said(source_text, SOURCE_LOCALE)  # "seventy thousand" may be 70 000
-    extra = [n.spelling for n in target if expected.isdisjoint(_counted(n, target_text, locale))
-             and not (n.parts and expected.issuperset(n.parts))]
+    extra = [n.spelling for n in target if n.value not in expected and not (n.parts and expected.issuperset(n.parts))
+             and expected.isdisjoint(_counted(n, target_text, locale))]
     if extra and not says_uncounted(source_text):
         yield f"number(s) not in the source: {', '.join(dict.fromkeys(extra))}"
 
