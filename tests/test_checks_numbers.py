@@ -107,6 +107,9 @@ KEPT = [
     ("The server listens on localhost:8080.", "Сервер слухає localhost:8080.", "Сервер слушает localhost:8080."),
     ("It was fixed in commit 3f2a9c1.", "Це виправили в коміті 3f2a9c1.", "Это исправили в коммите 3f2a9c1."),
     ("Set `timeout = 2.5` in the config.", "Задайте `timeout = 2.5` у конфігурації.", "Задайте `timeout = 2.5` в конфигурации."),
+    # Shapes that are never quantities pass verbatim in Cyrillic prose too.
+    ("Release 3.12.1 fixes the bug.", "Випуск 3.12.1 виправляє помилку.", "Выпуск 3.12.1 исправляет ошибку."),
+    ("Set the timeout to `2.5`.", "Задайте для тайм-ауту значення `2.5`.", "Задайте для тайм-аута значение `2.5`."),
 ]
 
 
@@ -127,6 +130,7 @@ def test_numbers_that_are_not_quantities_pass_verbatim(lang: str, msgid: str, uk
         ("The briefing starts at 12:30.", "Брифінг почнеться о 12:45.", "number 30 of the source is missing"),
         ("CVE-2024-1234 affects 3 releases.", "CVE-2024-1243 стосується 3 випусків.", "number 1234 of the source is missing"),
         ("Go turned 10 on 2019-11-08.", "Go виповнилося 10 років 2019-11-09.", "number 08 of the source is missing"),
+        ("8 soldiers were wounded.", "Поранено сімох військових.", "number 8 of the source is missing"),
         # A quantity in Cyrillic prose follows the locale, even when written like the source.
         ("Prices rose 3.5 percent.", "Ціни зросли на 3.5 відсотка.", "number 3.5 of the source is missing"),
         ("1,600 soldiers were killed.", "Загинули 1,600 військових.", "number 1,600 of the source is missing"),
@@ -149,6 +153,7 @@ SAID = [
     ("He spoke with eight residents.", "Він поговорив із вісьмома мешканцями.", "Он поговорил с восемью жителями."),
     ("Seven were wounded.", "Семеро дістали поранення.", "Семеро получили ранения."),
     ("Eight were killed.", "Загинули 8 людей.", "Погибли 8 человек."),
+    ("8 soldiers were wounded.", "Поранено вісьмох військових.", "Ранены восемь военных."),
     ("Twenty-five people were evacuated.", "Евакуювали двадцять п'ять людей.", "Эвакуировали двадцать пять человек."),
     ("Forty villages remain without power.", "Без світла залишаються сорок сіл.", "Без света остаются сорок сел."),
     ("Three hundred shells were fired overnight.", "За ніч випущено триста снарядів.", "За ночь выпущено триста снарядов."),
