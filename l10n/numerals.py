@@ -56,6 +56,9 @@ _UNCOUNTED_RE = re.compile(
     r"|\w+ieth|hundredth|thousandth|millionth|billionth)\b",
     re.IGNORECASE,
 )
+_EN_WORDS = frozenset((*EN_UNITS, *EN_TENS, *EN_SCALES))
+_LATIN_RUN = re.compile("[a-z]+")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _APOSTROPHES = "'ʼ’"
 _WORD_RE = re.compile(rf"[^\W\d_]+(?:[{_APOSTROPHES}][^\W\d_]+)*|\d+(?:[.,]\d+)?")
 _JOINER = re.compile(r"[ \u00a0\u202f-]+")  # what may part the words of one number ("twenty-five")
@@ -124,9 +127,11 @@ def says_uncounted(plain: str) -> bool:
 
 def numerals(plain: str, lang: str) -> tuple[Numeral, ...]:
     """The numbers ``plain`` says with words, in ``lang`` (``en``, ``uk`` or ``ru``; others have none)."""
-    if lang not in _COLLECTIVES and lang != "en":
-        return ()
-    return _numerals(plain, lang)
+    if lang == "en":
+        maybe = not _EN_WORDS.isdisjoint(_LATIN_RUN.findall(plain.lower()))
+    else:
+        maybe = lang in _COLLECTIVES and _CYRILLIC.search(plain) is not None
+    return _numerals(plain, lang) if maybe else ()  # most texts say no number in words
 
 
 @functools.lru_cache(maxsize=1 << 14)

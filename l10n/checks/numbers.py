@@ -151,7 +151,8 @@ def kept(source: str, target: str) -> Kept:
     if DIGIT_RE.search(target) is None:
         return Kept(source, target)
     tokens = [(m.group(0), True) for m in _IDENTIFIER_RE.finditer(source)]
-    tokens += [(m.group(0), False) for m in _DOTTED_RE.finditer(_IDENTIFIER_RE.sub(" ", source))]
+    rest = _IDENTIFIER_RE.sub(" ", source) if tokens else source
+    tokens += [(m.group(0), False) for m in _DOTTED_RE.finditer(rest)]
     for token, identifier in tokens:
         pattern = _verbatim(token)
         for match in pattern.finditer(target):
@@ -254,7 +255,7 @@ def said(plain: str, locale: str) -> set[Decimal]:
 @register("spelled-numbers", "error", "unit")
 def check_spelled_numbers(unit: Unit, ctx: Context) -> Iterator[str]:
     """A number spelled out in the source is another number in the translation ("eight" → «семеро»)."""
-    if ctx.lang not in ("uk", "ru"):
+    if ctx.lang not in ("uk", "ru") or not numerals(unit.source.plain, SOURCE_LOCALE):
         return
     pair = kept(unit.source.plain, unit.target.plain)
     source_text, target_text = pair.source, pair.target
