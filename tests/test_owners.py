@@ -30,7 +30,7 @@ OWNERS = {
     "ctranslate2": {"l10n.engines.argos_runtime"},
     "packaging": {"l10n.engines.argos_packages"},
     "uniseg": {"l10n.wrapping"},
-    "num2words": {"l10n.checks.numbers"},
+    "num2words": {"l10n.numerals"},
     # The command line is a package (l10n/cli/): its modules are the only click users.
     "click": {"l10n.cli._common", "l10n.cli._steps", "l10n.cli._sources", "l10n.cli._memory"},
     "filelock": {"l10n.lock"},
