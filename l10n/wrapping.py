@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
+from itertools import accumulate
 
 from uniseg.linebreak import line_break  # type: ignore[import-untyped]
 
@@ -32,6 +34,10 @@ _BRACE_CHAIN = re.compile(r"(?:[A-Za-z_]\w*|\d+)(?:\.[A-Za-z_]\w*|\[(?:[A-Za-z_]
 _BRACE_SPEC = re.compile(r"(?:.[<>=^]|[<>=^])?[-+ ]?#?0?\d*(?:\.\d*)?[bcdoxXneEfFgG%]?",
                          re.ASCII | re.DOTALL)
 _NEEDS_ESCAPE = re.compile('[\a\b\f\n\r\t\v\\\\"]')
+_ESCAPE_TABLE = {ord(char): "\\" + letter for char, letter in _ESCAPES.items()}
+_ESCAPED = re.compile(r"\\.", re.DOTALL)  # in escaped text every backslash starts an escape
+_Breaks = Callable[[int], list[int]]  # start column -> indexes that start a new line
+_PIECES = re.compile(r"[^\n]*\n|[^\n]+")  # gettext cuts a string after each newline
 _NO, _YES, _MUST = 1, 2, 3  # libunistring's UC_BREAK_PROHIBITED, _POSSIBLE, _MANDATORY
 
 
@@ -40,21 +46,34 @@ def wrap_string(prefix: str, keyword: str, value: str, wrap: bool, fmt: str) -> 
     width = (PAGE_WIDTH if wrap else 1 << 30) - 2 - len(prefix)
     if fmt == "c" and keyword.startswith("msgstr"):
         fmt = "c msgstr"
-    inside = _brace_interiors(value) if fmt == "python-brace" else _interiors(value, fmt)
-    pieces = re.findall(r"[^\n]*\n|[^\n]+", value) or [""]
+    inside = (_brace_interiors(value) if fmt == "python-brace" else
+              _interiors(value, fmt) if "%" in value else set[int]())
+    pieces = _PIECES.findall(value) or [""]
     lines, head, offset = [], f"{prefix}{keyword} ", 0
     for number, piece in enumerate(pieces):
-        chars, overrides = _escape(piece, offset, inside)
+        text, breaks_from = _layout(piece, offset, inside, width)
         offset += len(piece)
         column = len(keyword) + 1 if head != prefix else 0
-        breaks = _line_breaks(chars, overrides, width, column)
-        if column and chars and (number + 1 < len(pieces) or column > width or breaks):
+        breaks = breaks_from(column)
+        if column and text and (number + 1 < len(pieces) or column > width or breaks):
             lines.append(head + '""')
-            head, breaks = prefix, _line_breaks(chars, overrides, width, 0)
-        for start, end in zip([0] + breaks, breaks + [len(chars)], strict=True):
-            lines.append(f'{head}"{"".join(chars[start:end])}"')
+            head, breaks = prefix, breaks_from(0)
+        for start, end in zip([0] + breaks, breaks + [len(text)], strict=True):
+            lines.append(f'{head}"{text[start:end]}"')
             head = prefix
     return lines
+
+
+def _layout(piece: str, offset: int, inside: set[int], width: int) -> tuple[str, _Breaks]:
+    """The escaped ``piece`` and what gives its line starts for a start column:
+    the fast path when it applies, else the full port."""
+    if not inside or inside.isdisjoint(range(offset, offset + len(piece))):
+        text, blocked = _escape_text(piece)
+        fast = _fast_breaks(text, blocked, width)
+        if fast is not None:
+            return text, fast
+    chars, overrides = _escape(piece, offset, inside)
+    return "".join(chars), lambda column: _line_breaks(chars, overrides, width, column)
 
 
 def _interiors(value: str, fmt: str) -> set[int]:
@@ -181,6 +200,67 @@ def _line_breaks(chars: list[str], overrides: list[int], width: int, column: int
     return breaks
 
 
+# ------------------------------------------------------------ the fast path
+#
+# Most strings are words, spaces and punctuation whose break opportunities
+# follow from the pair table alone: no combining marks, joiners, regional
+# indicators, Hebrew letters, zero-width spaces or mandatory breaks, the
+# classes _possible_breaks treats apart. For them each character's class is
+# one code point (str.translate over a table filled on first sight), the
+# opportunities are one regex over the codes (built once from the pair
+# table), and the fill walks the opportunities, not the characters. Any
+# other string, or a piece holding a format directive, takes the full port;
+# tests/test_wrapping.py checks that both give the same lines.
+
+
+def _escape_text(piece: str) -> tuple[str, set[int]]:
+    """Escaped ``piece`` and the indexes no line may start at (an escape's
+    second character, and the backslash of a final ``\\n``)."""
+    if not _NEEDS_ESCAPE.search(piece):
+        return piece, set()
+    text = piece.translate(_ESCAPE_TABLE)
+    blocked = {match.start() + 1 for match in _ESCAPED.finditer(text)}
+    if piece.endswith("\n"):
+        blocked.add(len(text) - 2)
+    return text, blocked
+
+
+def _fast_breaks(text: str, blocked: set[int], width: int) -> _Breaks | None:
+    """Line starts of escaped ``text`` as _line_breaks finds them, or None when
+    ``text`` holds a character of a class the fast path leaves to it."""
+    codes = text.translate(_CODES)
+    top = max(codes, default=_NARROW)
+    if top >= _SPECIAL:
+        return None
+    prefix = [0, *accumulate(map(_char_width, text))] if top >= _OTHER_WIDTH else None
+    total = prefix[-1] if prefix else len(text)
+    found: list[int] = []
+
+    def breaks(column: int) -> list[int]:
+        if column + total <= width:
+            return []
+        if not found:
+            found.extend(m.end() for m in _OPPORTUNITY.finditer(codes) if m.end() not in blocked)
+        return _fill(found, prefix, len(text), width, column)
+
+    return breaks
+
+
+def _fill(opportunities: list[int], prefix: list[int] | None, end: int, width: int,
+          column: int) -> list[int]:
+    """u8_width_linebreaks' greedy fill, visiting only the opportunities: a line
+    ends at the last one before its content passes ``width`` columns."""
+    breaks: list[int] = []
+    start, last = 0, -1
+    for index in [*opportunities, end]:
+        used = prefix[index] - prefix[start] if prefix else index - start
+        if last >= 0 and column + used > width:
+            breaks.append(last)
+            start, column = last, 0
+        last = index
+    return breaks
+
+
 # ------------------------------------------- UAX #14 as in libunistring 1.0
 
 # Classes 0-32 index libunistring 1.0's pair table, read from the library
@@ -262,3 +342,48 @@ def _pair_break(last: int, prev: int, cls: int, spaces: bool, regional: int) -> 
         return _NO
     rule = "D" if last == cls == _RI else _PAIRS[last][cls]
     return _YES if rule == "D" or rule == "I" and spaces else _NO
+
+
+class _Codes(dict[int, str]):
+    """Code point -> the fast path's code for its character, filled on first
+    sight (str.translate reads it): U+0100 + class for a character one column
+    wide, U+0200 + class for another width, U+0300 + class for a class only
+    the full port handles."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        cls = _lb_class(char)
+        base = (_SPECIAL if cls in _SPECIAL_CLASSES else
+                _NARROW if _char_width(char) == 1 else _OTHER_WIDTH)
+        self[code] = found = chr(ord(base) + cls)
+        return found
+
+
+_NARROW, _OTHER_WIDTH, _SPECIAL = "\u0100", "\u0200", "\u0300"
+_SPECIAL_CLASSES = {_BK, _CR, _LF, _CM, _ZW, _ZWJ, _RI, _HL}
+_CODES = _Codes()
+
+
+def _opportunity_regex() -> re.Pattern[str]:
+    """A match ends at each break opportunity of fast-path codes: after a
+    class the pair table lets break directly before the next character, or
+    after spaces before one it lets break indirectly (libunistring's
+    ``I``)."""
+    simple = [cls for cls in range(len(_PAIRS)) if cls not in _SPECIAL_CLASSES]
+
+    def codes(classes: list[int]) -> str:
+        return "".join(re.escape(chr(ord(base) + cls)) for cls in classes
+                       for base in (_NARROW, _OTHER_WIDTH))
+
+    groups: dict[tuple[str, str], list[int]] = {}
+    for before in simple:
+        direct = codes([after for after in simple if _PAIRS[before][after] == "D"])
+        spaced = codes([after for after in simple if _PAIRS[before][after] in "DI"])
+        groups.setdefault((direct, spaced), []).append(before)
+    space = codes([_SP])
+    branches = [f"[{codes(before)}](?:{f'(?=[{direct}])|' if direct else ''}[{space}]+(?=[{spaced}]))"
+                for (direct, spaced), before in groups.items() if spaced]
+    return re.compile("|".join(branches))
+
+
+_OPPORTUNITY = _opportunity_regex()
