@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 from pathlib import Path
 
 from l10n.errors import CatalogError
@@ -84,6 +85,12 @@ def _declared_charset(catalog: Catalog) -> str | None:
 
 def normalize_flags(text: str) -> list[str]:
     """Read a ``#,`` line as gettext does; return the flags in its canonical order."""
+    return list(_normal_flags(text)) if text else []
+
+
+@cache
+def _normal_flags(text: str) -> tuple[str, ...]:
+    """normalize_flags, once per distinct line (catalogs repeat a few)."""
     tokens = iter(token for token in re.split(r"[\s,]+", text) if token)
     fuzzy, wrap, span, formats = False, "", "", {}
     for token in tokens:
@@ -98,7 +105,7 @@ def normalize_flags(text: str) -> list[str]:
         wrap = token if token in ("wrap", "no-wrap") else wrap
     flags = ["fuzzy"] * fuzzy + [f"{formats[lang]}{lang}-format" for lang in FORMATS
                                   if formats.get(lang) is not None]
-    return flags + [span] * bool(span) + ["no-wrap"] * (wrap == "no-wrap")
+    return (*flags, *[span] * bool(span), *["no-wrap"] * (wrap == "no-wrap"))
 
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable
 from functools import cache
 from itertools import accumulate
@@ -44,6 +45,8 @@ _NO, _YES, _MUST = 1, 2, 3  # libunistring's UC_BREAK_PROHIBITED, _POSSIBLE, _MA
 def wrap_string(prefix: str, keyword: str, value: str, wrap: bool, fmt: str) -> list[str]:
     """Port of gettext's ``wrap()`` (write-po.c), non-indented style."""
     width = (PAGE_WIDTH if wrap else 1 << 30) - 2 - len(prefix)
+    if "\n" not in value and (line := _one_line(prefix, keyword, value, width)) is not None:
+        return [line]
     if fmt == "c" and keyword.startswith("msgstr"):
         fmt = "c msgstr"
     inside = (_brace_interiors(value) if fmt == "python-brace" else
@@ -64,14 +67,24 @@ def wrap_string(prefix: str, keyword: str, value: str, wrap: bool, fmt: str) -> 
     return lines
 
 
+def _one_line(prefix: str, keyword: str, value: str, width: int) -> str | None:
+    """The line of a string without newlines that fits after its keyword (most
+    do): no break to find, so no directive or class matters."""
+    text = value.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(value) else value
+    room = width - len(keyword) - 1
+    if len(text) <= room and text.isascii() or sum(map(_char_width, text)) <= room:
+        return f'{prefix}{keyword} "{text}"'
+    return None
+
+
 def _layout(piece: str, offset: int, inside: set[int], width: int) -> tuple[str, _Breaks]:
-    """The escaped ``piece`` and what gives its line starts for a start column:
-    the fast path when it applies, else the full port."""
-    if not inside or inside.isdisjoint(range(offset, offset + len(piece))):
-        text, blocked = _escape_text(piece)
-        fast = _fast_breaks(text, blocked, width)
-        if fast is not None:
-            return text, fast
+    """The escaped ``piece`` (at ``offset`` in its string) and what gives its
+    line starts for a start column: the fast path when it applies, else the
+    full port."""
+    text, blocked = _escape_text(piece, offset, inside)
+    fast = _fast_breaks(text, blocked, width)
+    if fast is not None:
+        return text, fast
     chars, overrides = _escape(piece, offset, inside)
     return "".join(chars), lambda column: _line_breaks(chars, overrides, width, column)
 
@@ -209,19 +222,24 @@ def _line_breaks(chars: list[str], overrides: list[int], width: int, column: int
 # one code point (str.translate over a table filled on first sight), the
 # opportunities are one regex over the codes (built once from the pair
 # table), and the fill walks the opportunities, not the characters. Any
-# other string, or a piece holding a format directive, takes the full port;
-# tests/test_wrapping.py checks that both give the same lines.
+# other string takes the full port; tests/test_wrapping.py checks that both
+# give the same lines.
 
 
-def _escape_text(piece: str) -> tuple[str, set[int]]:
-    """Escaped ``piece`` and the indexes no line may start at (an escape's
-    second character, and the backslash of a final ``\\n``)."""
+def _escape_text(piece: str, offset: int, inside: set[int]) -> tuple[str, set[int]]:
+    """Escaped ``piece`` and the indexes no line may start at: inside a format
+    directive, an escape's second character, the backslash of a final ``\\n``."""
+    end = offset + len(piece)
+    directive = [index - offset for index in inside if offset <= index < end]
     if not _NEEDS_ESCAPE.search(piece):
-        return piece, set()
+        return piece, set(directive)
     text = piece.translate(_ESCAPE_TABLE)
     blocked = {match.start() + 1 for match in _ESCAPED.finditer(text)}
     if piece.endswith("\n"):
         blocked.add(len(text) - 2)
+    if directive:  # each escape before an index moves it one place on
+        escapes = [match.start() for match in _NEEDS_ESCAPE.finditer(piece)]
+        blocked.update(index + bisect_left(escapes, index) for index in directive)
     return text, blocked
 
 
@@ -240,7 +258,7 @@ def _fast_breaks(text: str, blocked: set[int], width: int) -> _Breaks | None:
         if column + total <= width:
             return []
         if not found:
-            found.extend(m.end() for m in _OPPORTUNITY.finditer(codes) if m.end() not in blocked)
+            found.extend(sorted(_opportunities(codes) - blocked))
         return _fill(found, prefix, len(text), width, column)
 
     return breaks
@@ -346,8 +364,8 @@ def _pair_break(last: int, prev: int, cls: int, spaces: bool, regional: int) -> 
 
 class _Codes(dict[int, str]):
     """Code point -> the fast path's code for its character, filled on first
-    sight (str.translate reads it): U+0100 + class for a character one column
-    wide, U+0200 + class for another width, U+0300 + class for a class only
+    sight (str.translate reads it): U+0000 + class for a character one column
+    wide, U+0028 + class for another width, U+0050 + class for a class only
     the full port handles."""
 
     def __missing__(self, code: int) -> str:
@@ -359,31 +377,52 @@ class _Codes(dict[int, str]):
         return found
 
 
-_NARROW, _OTHER_WIDTH, _SPECIAL = "\u0100", "\u0200", "\u0300"
+_NARROW, _OTHER_WIDTH, _SPECIAL = "\x00", "\x28", "\x50"  # ASCII: translate's fast lane
 _SPECIAL_CLASSES = {_BK, _CR, _LF, _CM, _ZW, _ZWJ, _RI, _HL}
 _CODES = _Codes()
 
 
-def _opportunity_regex() -> re.Pattern[str]:
-    """A match ends at each break opportunity of fast-path codes: after a
-    class the pair table lets break directly before the next character, or
-    after spaces before one it lets break indirectly (libunistring's
-    ``I``)."""
+def _opportunities(codes: str) -> set[int]:
+    """Break opportunities of fast-path ``codes``: after a run of spaces when
+    the pair table allows an indirect break (``I``) or a direct one (``D``)
+    between the characters around it, and between two adjacent characters it
+    lets break directly; only pairs with a character outside _QUIET can."""
+    found = set()
+    for run in _SPACE_RUN.finditer(codes):
+        start, end = run.span()
+        if start and codes[start - 1:start] + codes[end:end + 1] in _SPACED_PAIRS:
+            found.add(end)
+    for loud in _LOUD.finditer(codes):
+        index = loud.start()
+        if index and codes[index - 1:index + 1] in _DIRECT_PAIRS:
+            found.add(index)
+        if codes[index:index + 2] in _DIRECT_PAIRS:
+            found.add(index + 1)
+    return found
+
+
+def _pair_codes() -> tuple[frozenset[str], frozenset[str], str, str]:
+    """From the pair table, once: the two-code strings that break directly,
+    those that break after spaces, the space codes, and the classes
+    (_QUIET) no two of which break directly, as regex character sets."""
     simple = [cls for cls in range(len(_PAIRS)) if cls not in _SPECIAL_CLASSES]
 
-    def codes(classes: list[int]) -> str:
-        return "".join(re.escape(chr(ord(base) + cls)) for cls in classes
-                       for base in (_NARROW, _OTHER_WIDTH))
+    def codes(cls: int) -> list[str]:
+        return [chr(ord(base) + cls) for base in (_NARROW, _OTHER_WIDTH)]
 
-    groups: dict[tuple[str, str], list[int]] = {}
-    for before in simple:
-        direct = codes([after for after in simple if _PAIRS[before][after] == "D"])
-        spaced = codes([after for after in simple if _PAIRS[before][after] in "DI"])
-        groups.setdefault((direct, spaced), []).append(before)
-    space = codes([_SP])
-    branches = [f"[{codes(before)}](?:{f'(?=[{direct}])|' if direct else ''}[{space}]+(?=[{spaced}]))"
-                for (direct, spaced), before in groups.items() if spaced]
-    return re.compile("|".join(branches))
+    direct = frozenset(a + b for x in simple for y in simple if _PAIRS[x][y] == "D"
+                       for a in codes(x) for b in codes(y))
+    spaced = frozenset(a + b for x in simple for y in simple if _PAIRS[x][y] in "DI"
+                       for a in codes(x) for b in codes(y))
+    quiet: list[int] = []
+    for cls in [_CLASSES.index(name) for name in _COMMON.split()]:
+        if all(_PAIRS[cls][other] != "D" and _PAIRS[other][cls] != "D" for other in [*quiet, cls]):
+            quiet.append(cls)
+    return direct, spaced, "".join(map(re.escape, codes(_SP))), "".join(
+        re.escape(code) for cls in [*quiet, _SP] for code in codes(cls))
 
 
-_OPPORTUNITY = _opportunity_regex()
+_COMMON = "AL NU IS QU CP CL OP EX PR PO SY GL WJ BA HY"  # most frequent first, for _QUIET
+_DIRECT_PAIRS, _SPACED_PAIRS, _SPACES, _QUIET = _pair_codes()
+_SPACE_RUN = re.compile(f"[{_SPACES}]+")
+_LOUD = re.compile(f"[^{_QUIET}]")
