@@ -46,6 +46,8 @@ _LITERAL_RE = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*')
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))")
 _CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _DOMAIN_RE = re.compile(r'domain(?=[\s"])')
+_DIGITS = re.compile(r"[0-9]+")
+_REFERENCE = re.compile(r"(.+):([0-9]+)")
 _UNESCAPES = dict(zip('ntbrfva\\"', '\n\t\b\r\f\v\a\\"', strict=True))
 
 
@@ -114,6 +116,9 @@ def parse_po(text: str, path: str) -> Catalog:
     index = 0
     while index < len(lines):
         line, number = lines[index], index + 1
+        if line[:1] == '"' and parser.extend(line):
+            index += 1
+            continue
         while line.endswith("\\") and index + 1 < len(lines):
             index += 1
             line = line[:-1] + lines[index]
@@ -179,6 +184,17 @@ class _Parser:
             self.comment(text, number)
         elif text.strip():
             self.strings(text.rstrip(), number, previous, obsolete)
+
+    def extend(self, line: str) -> bool:
+        """Append a line that is one plain literal continuing the open live
+        string (the commonest line, so it skips the general path); False,
+        having done nothing, for any other line."""
+        body, field = line[1:-1], self.field
+        if (line[-1:] != '"' or len(line) < 2 or '"' in body or "\\" in body or not field
+                or field.startswith("previous_") or self.msg.obsolete):
+            return False
+        self.put(field, body)
+        return True
 
     def advance(self, stage: int, number: int, what: str) -> None:
         """Enter ``stage``, closing a finished entry; reject going backwards."""
@@ -271,6 +287,9 @@ class _Parser:
     def literals(self, rest: str, number: int) -> tuple[str, str]:
         """Decode the string literal(s) of a line (gettext joins adjacent ones);
         also return a ``#`` comment that ends the line, or ""."""
+        body = rest[1:-1]  # the common line: one literal, nothing to unescape
+        if rest[:1] == '"' == rest[-1:] and len(rest) > 1 and '"' not in body and "\\" not in body:
+            return body, ""
         parts: list[str] = []
         pos = 0
         while pos < len(rest) or not parts:
@@ -328,7 +347,7 @@ def _unescape(body: str, parser: _Parser, number: int) -> str:
 def _parse_references(text: str) -> list[str]:
     """Split a ``#:`` line into ``file:line`` tokens as gettext's reader does."""
     refs, tokens, i = [], text.split(), 0
-    digits = re.compile(r"[0-9]+").fullmatch
+    digits = _DIGITS.fullmatch
     while i < len(tokens):
         token, after, third = (tokens[i:i + 3] + ["", ""])[:3]
         i += 1
@@ -336,7 +355,7 @@ def _parse_references(text: str) -> list[str]:
             number, i = (after[1:], i + 1) if after != ":" else (third, i + 2)
         elif token.endswith(":") and digits(after):
             token, number, i = token[:-1], after, i + 1
-        elif match := re.fullmatch(r"(.+):([0-9]+)", token):
+        elif match := _REFERENCE.fullmatch(token):
             token, number = match.groups()
         else:
             refs.append(token)

@@ -72,7 +72,7 @@ def _one_line(prefix: str, keyword: str, value: str, width: int) -> str | None:
     do): no break to find, so no directive or class matters."""
     text = value.translate(_ESCAPE_TABLE) if _NEEDS_ESCAPE.search(value) else value
     room = width - len(keyword) - 1
-    if len(text) <= room and text.isascii() or sum(map(_char_width, text)) <= room:
+    if len(text) <= room and (text.isascii() or sum(map(_char_width, text)) <= room):
         return f'{prefix}{keyword} "{text}"'
     return None
 
@@ -258,7 +258,7 @@ def _fast_breaks(text: str, blocked: set[int], width: int) -> _Breaks | None:
         if column + total <= width:
             return []
         if not found:
-            found.extend(sorted(_opportunities(codes) - blocked))
+            found.extend(index for index in _opportunities(codes) if index not in blocked)
         return _fill(found, prefix, len(text), width, column)
 
     return breaks
@@ -382,47 +382,44 @@ _SPECIAL_CLASSES = {_BK, _CR, _LF, _CM, _ZW, _ZWJ, _RI, _HL}
 _CODES = _Codes()
 
 
-def _opportunities(codes: str) -> set[int]:
-    """Break opportunities of fast-path ``codes``: after a run of spaces when
-    the pair table allows an indirect break (``I``) or a direct one (``D``)
-    between the characters around it, and between two adjacent characters it
-    lets break directly; only pairs with a character outside _QUIET can."""
-    found = set()
-    for run in _SPACE_RUN.finditer(codes):
-        start, end = run.span()
-        if start and codes[start - 1:start] + codes[end:end + 1] in _SPACED_PAIRS:
-            found.add(end)
-    for loud in _LOUD.finditer(codes):
-        index = loud.start()
-        if index and codes[index - 1:index + 1] in _DIRECT_PAIRS:
-            found.add(index)
-        if codes[index:index + 2] in _DIRECT_PAIRS:
-            found.add(index + 1)
-    return found
+def _opportunities(codes: str) -> list[int]:
+    """Break opportunities of fast-path ``codes``, in order: after a run of
+    spaces where the pair table breaks directly or indirectly (``D``, ``I``)
+    between the characters around it, and between adjacent characters it
+    breaks directly, which only pairs with a character outside _QUIET do."""
+    found = [run.end() for run in _SPACED_BREAK.finditer(codes)]
+    direct = [index for loud in _LOUD.finditer(codes) for index in (loud.start(), loud.end())
+              if codes[index - 1:index + 1] in _DIRECT_PAIRS and index]
+    return sorted({*found, *direct}) if direct else found
 
 
-def _pair_codes() -> tuple[frozenset[str], frozenset[str], str, str]:
-    """From the pair table, once: the two-code strings that break directly,
-    those that break after spaces, the space codes, and the classes
-    (_QUIET) no two of which break directly, as regex character sets."""
+def _pair_codes() -> tuple[frozenset[str], re.Pattern[str], str]:
+    """From the pair table, once: the two-code strings that break directly; a
+    regex whose matches end where a break follows spaces (a character, the
+    spaces, a look at the next); and the classes (_QUIET) no two of which
+    break directly, as a regex character set."""
     simple = [cls for cls in range(len(_PAIRS)) if cls not in _SPECIAL_CLASSES]
 
-    def codes(cls: int) -> list[str]:
-        return [chr(ord(base) + cls) for base in (_NARROW, _OTHER_WIDTH)]
+    def codes(classes: list[int]) -> str:
+        return "".join(re.escape(chr(ord(base) + cls)) for cls in classes
+                       for base in (_NARROW, _OTHER_WIDTH))
 
-    direct = frozenset(a + b for x in simple for y in simple if _PAIRS[x][y] == "D"
-                       for a in codes(x) for b in codes(y))
-    spaced = frozenset(a + b for x in simple for y in simple if _PAIRS[x][y] in "DI"
-                       for a in codes(x) for b in codes(y))
+    direct = frozenset(chr(ord(a) + x) + chr(ord(b) + y) for x in simple for y in simple
+                       if _PAIRS[x][y] == "D" for a in (_NARROW, _OTHER_WIDTH)
+                       for b in (_NARROW, _OTHER_WIDTH))
+    after: dict[tuple[int, ...], list[int]] = {}  # classes before spaces that do not break
+    for cls in simple:
+        after.setdefault(tuple(x for x in simple if _PAIRS[x][cls] not in "DI"), []).append(cls)
+    space = codes([_SP])
+    spaced = "|".join(f"[^{space}{codes(list(bad))}][{space}]+(?=[{codes(classes)}])"
+                      for bad, classes in after.items() if len(bad) < len(simple))
     quiet: list[int] = []
     for cls in [_CLASSES.index(name) for name in _COMMON.split()]:
         if all(_PAIRS[cls][other] != "D" and _PAIRS[other][cls] != "D" for other in [*quiet, cls]):
             quiet.append(cls)
-    return direct, spaced, "".join(map(re.escape, codes(_SP))), "".join(
-        re.escape(code) for cls in [*quiet, _SP] for code in codes(cls))
+    return direct, re.compile(spaced), codes([*quiet, _SP])
 
 
 _COMMON = "AL NU IS QU CP CL OP EX PR PO SY GL WJ BA HY"  # most frequent first, for _QUIET
-_DIRECT_PAIRS, _SPACED_PAIRS, _SPACES, _QUIET = _pair_codes()
-_SPACE_RUN = re.compile(f"[{_SPACES}]+")
+_DIRECT_PAIRS, _SPACED_BREAK, _QUIET = _pair_codes()
 _LOUD = re.compile(f"[^{_QUIET}]")
