@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache
 from itertools import accumulate
@@ -220,10 +220,10 @@ def _line_breaks(chars: list[str], overrides: list[int], width: int, column: int
 # indicators, Hebrew letters, zero-width spaces or mandatory breaks, the
 # classes _possible_breaks treats apart. For them each character's class is
 # one code point (str.translate over a table filled on first sight), the
-# opportunities are one regex over the codes (built once from the pair
-# table), and the fill walks the opportunities, not the characters. Any
-# other string takes the full port; tests/test_wrapping.py checks that both
-# give the same lines.
+# pairs that break come from the table once (_pair_codes), and each line's
+# end is found by looking back from where the line is full, a few
+# characters, instead of walking the whole string. Any other string takes
+# the full port; tests/test_wrapping.py checks that both give the same lines.
 
 
 def _escape_text(piece: str, offset: int, inside: set[int]) -> tuple[str, set[int]]:
@@ -251,32 +251,44 @@ def _fast_breaks(text: str, blocked: set[int], width: int) -> _Breaks | None:
     if top >= _SPECIAL:
         return None
     prefix = [0, *accumulate(map(_char_width, text))] if top >= _OTHER_WIDTH else None
-    total = prefix[-1] if prefix else len(text)
-    found: list[int] = []
-
-    def breaks(column: int) -> list[int]:
-        if column + total <= width:
-            return []
-        if not found:
-            found.extend(index for index in _opportunities(codes) if index not in blocked)
-        return _fill(found, prefix, len(text), width, column)
-
-    return breaks
+    return lambda column: _fill(codes, blocked, prefix, width, column)
 
 
-def _fill(opportunities: list[int], prefix: list[int] | None, end: int, width: int,
+def _fill(codes: str, blocked: set[int], prefix: list[int] | None, width: int,
           column: int) -> list[int]:
-    """u8_width_linebreaks' greedy fill, visiting only the opportunities: a line
-    ends at the last one before its content passes ``width`` columns."""
+    """u8_width_linebreaks' greedy fill, line by line: a line ends at the last
+    opportunity where its content still fits in ``width`` columns, or, when
+    none does, at the first one after its start (a word longer than a line)."""
     breaks: list[int] = []
-    start, last = 0, -1
-    for index in [*opportunities, end]:
-        used = prefix[index] - prefix[start] if prefix else index - start
-        if last >= 0 and column + used > width:
-            breaks.append(last)
-            start, column = last, 0
-        last = index
-    return breaks
+    start, end = 0, len(codes)
+    while True:
+        room = width - column
+        if (prefix[end] - prefix[start] if prefix else end - start) <= room:
+            return breaks
+        full = (bisect_right(prefix, prefix[start] + room) - 1 if prefix else start + room)
+        cut = next((index for index in range(min(full, end - 1), start, -1)
+                    if index not in blocked and _opportunity(codes, index)), 0)
+        cut = cut or next((index for index in range(max(full, start) + 1, end)
+                           if index not in blocked and _opportunity(codes, index)), 0)
+        if not cut:
+            return breaks
+        breaks.append(cut)
+        start, column = cut, 0
+
+
+def _opportunity(codes: str, index: int) -> bool:
+    """Whether a line may start at ``index`` (> 0) of fast-path ``codes``: the
+    pair table between the character before and this one, or, after spaces,
+    between the last character before them and this one."""
+    after, before = codes[index], codes[index - 1]
+    if after == _SPACE:
+        return False
+    if before != _SPACE:
+        return before + after in _DIRECT_PAIRS
+    index -= 2
+    while index >= 0 and codes[index] == _SPACE:
+        index -= 1
+    return index >= 0 and codes[index] + after in _SPACED_PAIRS
 
 
 # ------------------------------------------- UAX #14 as in libunistring 1.0
@@ -382,44 +394,15 @@ _SPECIAL_CLASSES = {_BK, _CR, _LF, _CM, _ZW, _ZWJ, _RI, _HL}
 _CODES = _Codes()
 
 
-def _opportunities(codes: str) -> list[int]:
-    """Break opportunities of fast-path ``codes``, in order: after a run of
-    spaces where the pair table breaks directly or indirectly (``D``, ``I``)
-    between the characters around it, and between adjacent characters it
-    breaks directly, which only pairs with a character outside _QUIET do."""
-    found = [run.end() for run in _SPACED_BREAK.finditer(codes)]
-    direct = [index for loud in _LOUD.finditer(codes) for index in (loud.start(), loud.end())
-              if codes[index - 1:index + 1] in _DIRECT_PAIRS and index]
-    return sorted({*found, *direct}) if direct else found
-
-
-def _pair_codes() -> tuple[frozenset[str], re.Pattern[str], str]:
-    """From the pair table, once: the two-code strings that break directly; a
-    regex whose matches end where a break follows spaces (a character, the
-    spaces, a look at the next); and the classes (_QUIET) no two of which
-    break directly, as a regex character set."""
+def _pair_codes(rule: str) -> frozenset[str]:
+    """The two-code strings of fast-path classes whose pair-table rule is in
+    ``rule``: built once."""
     simple = [cls for cls in range(len(_PAIRS)) if cls not in _SPECIAL_CLASSES]
-
-    def codes(classes: list[int]) -> str:
-        return "".join(re.escape(chr(ord(base) + cls)) for cls in classes
-                       for base in (_NARROW, _OTHER_WIDTH))
-
-    direct = frozenset(chr(ord(a) + x) + chr(ord(b) + y) for x in simple for y in simple
-                       if _PAIRS[x][y] == "D" for a in (_NARROW, _OTHER_WIDTH)
-                       for b in (_NARROW, _OTHER_WIDTH))
-    after: dict[tuple[int, ...], list[int]] = {}  # classes before spaces that do not break
-    for cls in simple:
-        after.setdefault(tuple(x for x in simple if _PAIRS[x][cls] not in "DI"), []).append(cls)
-    space = codes([_SP])
-    spaced = "|".join(f"[^{space}{codes(list(bad))}][{space}]+(?=[{codes(classes)}])"
-                      for bad, classes in after.items() if len(bad) < len(simple))
-    quiet: list[int] = []
-    for cls in [_CLASSES.index(name) for name in _COMMON.split()]:
-        if all(_PAIRS[cls][other] != "D" and _PAIRS[other][cls] != "D" for other in [*quiet, cls]):
-            quiet.append(cls)
-    return direct, re.compile(spaced), codes([*quiet, _SP])
+    bases = (_NARROW, _OTHER_WIDTH)
+    return frozenset(chr(ord(a) + x) + chr(ord(b) + y) for x in simple for y in simple
+                     if _PAIRS[x][y] in rule for a in bases for b in bases)
 
 
-_COMMON = "AL NU IS QU CP CL OP EX PR PO SY GL WJ BA HY"  # most frequent first, for _QUIET
-_DIRECT_PAIRS, _SPACED_BREAK, _QUIET = _pair_codes()
-_LOUD = re.compile(f"[^{_QUIET}]")
+_DIRECT_PAIRS = _pair_codes("D")
+_SPACED_PAIRS = _pair_codes("DI")  # libunistring's I: a break only after spaces
+_SPACE = chr(ord(_NARROW) + _SP)  # U+0020 is the only SP character, one column wide
