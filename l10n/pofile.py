@@ -46,6 +46,7 @@ _LITERAL_RE = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*')
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))")
 _CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _DOMAIN_RE = re.compile(r'domain(?=[\s"])')
+_PLAIN_KEYWORDS = {"msgctxt", "msgid", "msgid_plural", "msgstr"}
 _DIGITS = re.compile(r"[0-9]+")
 _REFERENCE = re.compile(r"(.+):([0-9]+)")
 _UNESCAPES = dict(zip('ntbrfva\\"', '\n\t\b\r\f\v\a\\"', strict=True))
@@ -116,7 +117,7 @@ def parse_po(text: str, path: str) -> Catalog:
     index = 0
     while index < len(lines):
         line, number = lines[index], index + 1
-        if line[:1] == '"' and parser.extend(line):
+        if line[:1] == '"' and parser.extend(line) or line[:1] == "m" and parser.keyword_line(line, number):
             index += 1
             continue
         while line.endswith("\\") and index + 1 < len(lines):
@@ -194,6 +195,22 @@ class _Parser:
                 or field.startswith("previous_") or self.msg.obsolete):
             return False
         self.put(field, body)
+        return True
+
+    def keyword_line(self, line: str, number: int) -> bool:
+        """Read a live keyword line with one plain literal (``msgid "text"``,
+        the other common line) as strings() would; False, having done
+        nothing, for any other line."""
+        name, _, rest = line.partition(" ")
+        body = rest[1:-1]
+        if (name not in _PLAIN_KEYWORDS or rest[:1] != '"' or rest[-1:] != '"' or len(rest) < 2
+                or '"' in body or "\\" in body):
+            return False
+        self.keyword(name, None, number)
+        if self.fixed and self.msg.obsolete:
+            raise self.error("entry mixes obsolete (#~) and live lines", number)
+        self.msg.obsolete, self.fixed = False, True
+        self.put(self.field, body, new=True)
         return True
 
     def advance(self, stage: int, number: int, what: str) -> None:
