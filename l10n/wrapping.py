@@ -3,8 +3,10 @@
 A port of gettext's string layout: escape, cut after each ``\\n``, then break
 the escaped text at Unicode line-break opportunities (libunistring 1.0's
 UAX #14 pair table) so a line holds ``PAGE_WIDTH`` columns with its quotes.
-Kept apart from :mod:`l10n.pofile` because it is a self-contained algorithm
-with its own tables; the only entry point is :func:`wrap_string`.
+Most strings take a fast path that gives the same lines (see "the fast
+path" below). Kept apart from :mod:`l10n.pofile` because it is a
+self-contained algorithm with its own tables; the only entry point is
+:func:`wrap_string`.
 """
 
 from __future__ import annotations
