@@ -16,7 +16,7 @@ STAMP   = $(VENV)/.installed
 # the CPU wheel and PyPI's wheel both satisfy).
 FREEZE  = -m pip freeze --all --exclude-editable --exclude l10n | sed -e 's/+[^ ]*$$//'
 
-.PHONY: run test lint venv lock lock-lt clean lt-venv
+.PHONY: run test test-fast lint venv lock lock-lt clean lt-venv
 
 venv: $(STAMP)
 
@@ -81,6 +81,11 @@ lock-lt:
 
 test: $(STAMP) $(LT_STAMP)
 	L10N_LT_VENV=$(abspath $(LT_VENV)) $(PY) -m pytest -q
+
+# The fast lane: everything but the tests marked slow (a real model, a server,
+# many subprocesses); under 20 s on 2 cores. `make test` still runs them all.
+test-fast: $(STAMP)
+	$(PY) -m pytest -q -m "not slow"
 
 # Types and lint (configured in pyproject.toml: mypy --strict over l10n/, ruff's rule set).
 lint: $(STAMP)

@@ -4,6 +4,9 @@ Parsed once into a frozen :class:`Config`; every path of the project
 (where POT, PO, MO and edition files live) is asked of it. The catalog
 convention itself (``<lang>/LC_MESSAGES/<slug>.po``, both ways) is owned by
 :mod:`l10n.paths`, which Config uses. Unknown keys and wrong types are errors that name the key.
+``check`` and ``stats`` also work outside a project: :func:`find_project` and
+:func:`split_targets` (here, so ``stats`` loads no check) say which project, if any,
+and which arguments are its articles.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 
-from .errors import ConfigError
+from .errors import ConfigError, UnknownArticle
 from .localedata import is_known
 from .paths import catalog_path, language_catalogs
+from .typography import DEFAULT_APOSTROPHE, UK_APOSTROPHES
 
 FRONT_MATTER_KEYS = ("title", "description", "summary", "author", "publisher")
 """Front-matter fields readers see, translated unless ``front_matter_keys`` says otherwise."""
@@ -50,6 +54,8 @@ class Config:
     libretranslate_batch_size: int = 32
     libretranslate_timeout: float = 120.0
     libretranslate_retries: int = 3
+    no_fallback: bool = False
+    uk_apostrophe: str = DEFAULT_APOSTROPHE
 
     def sources(self) -> list[Path]:
         """Every Markdown article of the project, sorted by name."""
@@ -110,11 +116,14 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "libretranslate_batch_size": int,
     "libretranslate_timeout": (int, float),
     "libretranslate_retries": int,
+    "no_fallback": bool,
+    "uk_apostrophe": str,
 }
 ENGINES = ("argos", "libretranslate")
 """Machine-translation engines ``pretranslate`` can use (``tool.l10n.engine``)."""
 _ENGINE_KEYS = ("engine", "libretranslate_url", "libretranslate_concurrency", "libretranslate_batch_size",
                 "libretranslate_timeout", "libretranslate_retries")
+_EDITION_KEYS = ("no_fallback", "uk_apostrophe")
 _PATH_KEYS = ("source_dir", "locales_dir", "build_dir", "glossary")
 
 
@@ -145,6 +154,33 @@ def load_config(start: Path | None = None) -> Config:
         raise
 
 
+def find_project(start: Path) -> Config | None:
+    """The project configuration above ``start``, or None when there is none.
+
+    A configuration that exists but is broken is still an error: silently
+    checking without its glossary would pass what should fail.
+    """
+    try:
+        find_config_file(start.resolve())
+    except ConfigError:
+        return None
+    return load_config(start)
+
+
+def split_targets(config: Config | None, args: tuple[str, ...]) -> tuple[tuple[str, ...], list[Path]]:
+    """``check``/``stats`` arguments as (article slugs, catalog paths).
+
+    Inside a project an argument naming a source article (``source/<slug>.md``)
+    is a slug, even if a file of that name exists here; anything else must be
+    an existing file or folder, or it is an UnknownArticle.
+    """
+    known = {path.stem for path in config.sources()} if config is not None else set()
+    missing = [arg for arg in args if arg not in known and not Path(arg).exists()]
+    if missing:
+        raise UnknownArticle(missing, "and no such file")
+    return tuple(arg for arg in args if arg in known), [Path(arg) for arg in args if arg not in known]
+
+
 def _key_line(text: str, key: str) -> int | None:
     """The line of ``key = …`` in the ``[tool.l10n]`` table, for error messages.
 
@@ -168,13 +204,7 @@ def _assignment_line(text: str, key: str, start: int) -> int | None:
 
 def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
     """Validate a ``[tool.l10n]`` table into a Config rooted at ``root``."""
-    for key, value in table.items():
-        expected = _TYPES.get(key)
-        if expected is None:
-            known = ", ".join(sorted(_TYPES))
-            raise ConfigError(f"unknown key tool.l10n.{key} (known: {known})", origin)
-        if not isinstance(value, expected) or isinstance(value, bool):
-            raise ConfigError(f"tool.l10n.{key} has the wrong type ({type(value).__name__})", origin)
+    _check_types(table, origin)
     root = root.resolve()
     values: dict[str, object] = {"root": root}
     for key in _PATH_KEYS:
@@ -183,12 +213,9 @@ def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
         values[key] = None if raw is None else _inside(root, str(raw), key, origin)
     for key in ("languages", "front_matter_keys"):
         if key in table:
-            items = table[key]
-            assert isinstance(items, list)
-            if not all(isinstance(item, str) for item in items):
-                raise ConfigError(f"tool.l10n.{key} must be a list of strings", origin)
-            values[key] = tuple(items)
-    for key in ("source_language", "project", "bugs_address", "team", "threshold", "check_threshold", *_ENGINE_KEYS):
+            values[key] = _strings(table[key], key, origin)
+    for key in ("source_language", "project", "bugs_address", "team", "threshold", "check_threshold", *_ENGINE_KEYS,
+                *_EDITION_KEYS):
         if key in table:
             values[key] = table[key]
     if "teams" in table:
@@ -196,6 +223,25 @@ def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
     config = Config(**values)  # type: ignore[arg-type]
     _check_languages(config, origin)
     return config
+
+
+def _check_types(table: dict[str, object], origin: str) -> None:
+    """Every key known, every value of its type (a TOML boolean is no number)."""
+    for key, value in table.items():
+        expected = _TYPES.get(key)
+        if expected is None:
+            known = ", ".join(sorted(_TYPES))
+            raise ConfigError(f"unknown key tool.l10n.{key} (known: {known})", origin)
+        if not isinstance(value, expected) or isinstance(value, bool) and expected is not bool:
+            raise ConfigError(f"tool.l10n.{key} has the wrong type ({type(value).__name__})", origin)
+
+
+def _strings(items: object, key: str, origin: str) -> tuple[str, ...]:
+    """A list-of-strings key (its type already checked to be a list)."""
+    assert isinstance(items, list)
+    if not all(isinstance(item, str) for item in items):
+        raise ConfigError(f"tool.l10n.{key} must be a list of strings", origin)
+    return tuple(items)
 
 
 def _teams(table: object, origin: str) -> tuple[tuple[str, str], ...]:
@@ -226,6 +272,9 @@ def _check_languages(config: Config, origin: str) -> None:
     if not 0 <= config.threshold <= 100:
         raise ConfigError("tool.l10n.threshold must be between 0 and 100", origin)
     _check_engine(config, origin)
+    if config.uk_apostrophe not in UK_APOSTROPHES:
+        allowed = " or ".join(f"{a} (U+{ord(a):04X})" for a in UK_APOSTROPHES)
+        raise ConfigError(f"tool.l10n.uk_apostrophe must be {allowed}, not {config.uk_apostrophe!r}", origin)
 
 
 def _check_engine(config: Config, origin: str) -> None:

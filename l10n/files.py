@@ -8,8 +8,8 @@ file whose content would not change is not touched at all (no mtime churn).
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 
@@ -21,6 +21,8 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
+    import tempfile  # here: commands that only read (stats) do not pay for it
+
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -34,10 +36,8 @@ def write_bytes(path: str | os.PathLike[str], data: bytes) -> bool:
             os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
-        except FileNotFoundError:
-            pass
         raise
     return True
 

@@ -21,13 +21,14 @@ from .files import write_bytes, write_text
 from .glossary import read_glossary
 from .header import HeaderInfo
 from .lock import project_lock
-from .model import Catalog, Document, Term
+from .model import Catalog, Document, Segment, Term
 from .mofile import format_mo
 from .pofile import format_po, read_po
 from .provenance import record_review
 from .render import edition_title, render_html, render_markdown
 from .segment import read_document
 from .stats import catalog_stats
+from .typography import typesetter
 
 
 @dataclass
@@ -181,6 +182,15 @@ def _reviewed(existing: Catalog | None, stamp: str) -> Catalog | None:
     return marked
 
 
+@dataclass(frozen=True)
+class Fallback:
+    """A segment an edition shows in the source language, and where to fix it."""
+
+    msgid: str
+    source: str  # "source/<slug>.md:<line>"
+    catalog: str  # "locales/<lang>/LC_MESSAGES/<slug>.po:<line>" (the file alone if it has no entry)
+
+
 @dataclass
 class EditionReport:
     lang: str
@@ -190,14 +200,16 @@ class EditionReport:
     built: bool = True
     reason: str = ""
     files: list[str] = field(default_factory=list)
+    fallbacks: list[Fallback] = field(default_factory=list)
 
 
 def build(project: Project, languages: tuple[str, ...] | None = None, force: bool = False, dry_run: bool = False,
-          slugs: Sequence[str] = ()) -> list[EditionReport]:
+          slugs: Sequence[str] = (), no_fallback: bool = False) -> list[EditionReport]:
     """Build Markdown, HTML and MO for every language and document (or the articles ``slugs`` names).
 
     An edition below the threshold is refused (reported, not built) and
-    does not stop the others.
+    does not stop the others; with ``no_fallback`` (or ``tool.l10n.no_fallback``)
+    so is one with any segment left in the source language, for the publishing step.
 
     Every catalog is read and every edition made in memory before the first
     write, so bad input in any language (the last one too) leaves ``build/``
@@ -215,7 +227,7 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
             for target in _edition_paths(config, lang, document.slug):
                 config.writable(target)
     editions = [
-        _build_one(project, document, lang, catalogs[lang, document.slug], force)
+        _build_one(project, document, lang, catalogs[lang, document.slug], force, no_fallback or config.no_fallback)
         for lang in languages or config.languages
         for document in documents
     ]
@@ -226,7 +238,8 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
     return [report for report, _ in editions]
 
 
-def _build_one(project: Project, document: Document, lang: str, catalog: Catalog, force: bool) -> tuple[EditionReport, list[tuple[Path, bytes]]]:
+def _build_one(project: Project, document: Document, lang: str, catalog: Catalog, force: bool,
+               no_fallback: bool) -> tuple[EditionReport, list[tuple[Path, bytes]]]:
     """One edition's report and the files it consists of (none when refused)."""
     config = project.config
     path = config.po_path(lang, document.slug)
@@ -237,13 +250,29 @@ def _build_one(project: Project, document: Document, lang: str, catalog: Catalog
         report.reason = f"{stats.percent:.0f}% translated, below the {config.threshold:g}% threshold (use --force)"
         return report, []
     translations = {m.key: m.msgstr for m in catalog.entries() if m.translated}
-    edition = render_markdown(document, translations, lang)
+    edition = render_markdown(document, translations, lang, typeset=typesetter(lang, config.uk_apostrophe),
+                              source_lang=config.source_language)
     report.fallback = len(edition.fallback)
+    report.fallbacks = _fallbacks(document, catalog, config.relative(path), edition.fallback)
+    if report.fallback and no_fallback:
+        report.built = False
+        report.reason = f"{report.fallback} segment(s) would show in the source language (--no-fallback)"
+        return report, []
     page = render_html(edition, edition_title(document, translations))
     contents = (edition.markdown.encode("utf-8"), page.encode("utf-8"), format_mo(catalog))
     outputs = list(zip(_edition_paths(config, lang, document.slug), contents))
     report.files = [config.relative(target) for target, _ in outputs]
     return report, outputs
+
+
+def _fallbacks(document: Document, catalog: Catalog, shown: str, segments: Sequence[Segment]) -> list[Fallback]:
+    """Where each fallback segment is, in the source and in the catalog (shown as ``shown``) a translator opens."""
+    lines = {m.key: m.lineno for m in catalog.entries()}
+    return [
+        Fallback(s.text, f"{document.path}:{s.line}",
+                 f"{shown}:{lines[s.context, s.text]}" if lines.get((s.context, s.text)) else shown)
+        for s in segments
+    ]
 
 
 def _edition_paths(config: Config, lang: str, slug: str) -> tuple[Path, Path, Path]:

@@ -8,12 +8,14 @@ matches against our msgids stay exact. Level 2 inline elements (``<bpt>``,
 and gain nothing for catalogs made by this tool.
 
 msgctxt goes into ``<prop type="x-context">``; ``tuid`` is not written
-(the pair context+source identifies a unit).
+(the pair context+source identifies a unit). Dates come from the caller
+(the catalogs' ``PO-Revision-Date``), never from the clock: exporting an
+unchanged project twice gives the same bytes.
 """
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Mapping
 from pathlib import Path
 
 from lxml import etree
@@ -25,16 +27,22 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
 
 
-def format_tmx(units: list[Unit], srclang: str, lang: str, stamp: str | None = None) -> bytes:
-    """A TMX 1.4b document of ``units`` (source in ``srclang``, targets in ``lang``)."""
-    created = stamp or datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+def format_tmx(units: list[Unit], srclang: str, lang: str, dates: Mapping[str, str] | None = None) -> bytes:
+    """A TMX 1.4b document of ``units`` (source in ``srclang``, targets in ``lang``).
+
+    ``dates`` maps a unit's origin to its TMX date (``YYYYMMDDThhmmssZ``):
+    each ``<tu>`` gets its origin's, the header the newest; without one the
+    attribute (optional in TMX 1.4b) is left out.
+    """
+    dates = dates or {}
+    header = {"o-tmf": "PO", "adminlang": "en", "srclang": srclang, "datatype": "plaintext"}
+    if dates:
+        header["creationdate"] = max(dates.values())
     root = etree.Element("tmx", version="1.4")
-    etree.SubElement(root, "header", creationtool="l10n", creationtoolversion="1", segtype="sentence",
-                     **{"o-tmf": "PO", "adminlang": "en", "srclang": srclang, "datatype": "plaintext",
-                        "creationdate": created})
+    etree.SubElement(root, "header", creationtool="l10n", creationtoolversion="1", segtype="sentence", **header)
     body = etree.SubElement(root, "body")
     for unit in units:
-        tu = etree.SubElement(body, "tu", creationdate=created)
+        tu = etree.SubElement(body, "tu", {"creationdate": dates[unit.origin]} if unit.origin in dates else {})
         if unit.context is not None:
             etree.SubElement(tu, "prop", type="x-context").text = unit.context
         etree.SubElement(tu, "prop", type="x-origin").text = unit.origin

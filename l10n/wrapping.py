@@ -18,8 +18,6 @@ from collections.abc import Callable
 from functools import cache
 from itertools import accumulate
 
-from uniseg.linebreak import line_break  # type: ignore[import-untyped]
-
 PAGE_WIDTH = 79
 _ESCAPES = dict(zip('\n\t\b\r\f\v\a\\"', 'ntbrfva\\"', strict=True))
 
@@ -323,7 +321,14 @@ PIDIDIPPPPIIIDIPIIIPIDDIIDDDIDIIIPIDIDIPPPPIIDDIPDIDPDDDDDDDDDDDDIPIDIDIPPPPIIDD
 
 @cache
 def _lb_class(char: str) -> int:
-    """Line_Break class of ``char`` as libunistring 1.0 resolves it."""
+    """Line_Break class of ``char`` as libunistring 1.0 resolves it.
+
+    uniseg is imported here, on the first character: it costs more than the
+    rest of the PO layer to import (its version lookup loads importlib.metadata),
+    and a command that only reads catalogs (``stats``) never wraps.
+    """
+    from uniseg.linebreak import line_break  # type: ignore[import-untyped]
+
     name = line_break(char).value
     name = _RESOLVE.get(name, name)
     if name == "OP" and unicodedata.east_asian_width(char) in "FWH":

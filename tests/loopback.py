@@ -12,7 +12,9 @@ from http.server import ThreadingHTTPServer
 def serving(server: ThreadingHTTPServer) -> Iterator[str]:
     """Serve ``server`` (bound to 127.0.0.1) and yield its base URL; shut it down afterwards."""
     server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for serve_forever to notice, up to one poll interval
+    # (0.5 s by default, paid by every test that serves a page)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.01}, daemon=True)
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"

@@ -1,15 +1,19 @@
 """polib as the independent second reader of every catalog a test leaves behind.
 
 After each test, every ``.po``/``.pot`` file under its ``tmp_path`` that our
-reader accepts is read again by polib, and the two must agree on each entry:
+reader accepts is read again by polib (``assert_polib_agrees``); at the end
+of the session, so is every catalog left in the folders ``tmp_path_factory``
+made (module and session fixtures). The two readers must agree on each entry:
 context, msgid, plural, msgstr (and plural forms), flags, translator and
-extracted comments, references, obsolete state and previous msgids. Files
-our reader refuses (the bad-input corpus) and multi-domain files (polib
-knows no ``domain`` line) are left out.
+extracted comments, references, obsolete state and previous msgids (of live
+entries only: polib 1.2 skips every ``#~|`` line, which gettext keeps on
+obsolete entries). Files our reader refuses (the bad-input corpus) and
+multi-domain files (polib knows no ``domain`` line) are left out.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 import polib
@@ -25,7 +29,7 @@ def _ours(message: Message) -> tuple[object, ...]:
         message.msgctxt, message.msgid, message.msgid_plural, message.msgstr if message.msgid_plural is None else plural,
         sorted(set(message.flags) | ({"fuzzy"} if message.fuzzy else set())), "\n".join(message.translator_comments),
         "\n".join(message.extracted_comments), sorted(message.references), message.obsolete,
-        message.previous_msgctxt, message.previous_msgid,
+        *((None, None) if message.obsolete else (message.previous_msgctxt, message.previous_msgid)),
     )
 
 
@@ -53,5 +57,16 @@ def disagreements(path: Path) -> list[str]:
     ours_sorted, theirs_sorted = sorted(map(repr, ours)), sorted(map(repr, theirs))
     if ours_sorted == theirs_sorted:
         return []
-    return [f"{path}: ours {a}\n  polib {b}" for a, b in zip(ours_sorted, theirs_sorted) if a != b][:3] or [
+    return [f"{path}: ours {a}\n  polib {b}" for a, b in zip(ours_sorted, theirs_sorted, strict=False) if a != b][:3] or [
         f"{path}: {len(ours)} entries (ours) vs {len(theirs)} (polib)"]
+
+
+def catalogs_under(folder: Path) -> list[Path]:
+    """Every ``.po``/``.pot`` file under ``folder``, in name order."""
+    return [path for path in sorted(folder.rglob("*.po*")) if path.suffix in (".po", ".pot") and path.is_file()]
+
+
+def assert_polib_agrees(folders: Iterable[Path]) -> None:
+    """AssertionError naming each catalog under ``folders`` that polib reads differently from us."""
+    found = [line for folder in folders for path in catalogs_under(folder) for line in disagreements(path)]
+    assert not found, "polib reads these catalogs differently:\n" + "\n".join(found)

@@ -87,6 +87,7 @@ def test_project_catalogs() -> None:
     assert l10n_counts(paths) == {str(p): msgfmt_counts(p) for p in paths}
 
 
+@pytest.mark.slow  # Django's catalogs through msgfmt
 def test_django_catalogs(django_catalogs: list[Path]) -> None:
     paths = django_catalogs
     assert len(paths) >= 20

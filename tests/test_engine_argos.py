@@ -13,7 +13,6 @@ import json
 import re
 import subprocess
 import sys
-import threading
 import time
 import zipfile
 from collections.abc import Iterator
@@ -21,9 +20,12 @@ from pathlib import Path
 
 import pytest
 from argos_fixture import argos_environment, build_argos_package
+from loopback import serving
 
 from l10n.engines import EngineSettings, provenance
 from l10n.errors import EngineError
+
+pytestmark = pytest.mark.slow  # a real Argos model, built and loaded
 
 SENTENCES = [
     "Russian pressure on Bakhmut continues.",
@@ -326,13 +328,8 @@ def package_server(package_file: Path) -> Iterator[str]:
     entry = {**json.loads((package_file.with_suffix("") / "metadata.json").read_text()),
              "links": [base + package_file.name]}
     (folder / "index.json").write_text(json.dumps([entry]))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
+    with serving(server):
         yield base + "index.json"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_install_from_index(installed: list, package_server: str, monkeypatch: pytest.MonkeyPatch) -> None:

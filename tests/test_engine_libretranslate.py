@@ -107,6 +107,7 @@ EXPECTED = {
 }
 
 
+@pytest.mark.slow  # a real LibreTranslate server
 def test_pretranslate_on_a_real_libretranslate_without_argos(project: Path, server: Server, tmp_path: Path) -> None:
     """Memory, the server's MT, glossary, provenance, a translator's work kept; no Argos in the client."""
     env = _newsroom(project, tmp_path)
@@ -165,6 +166,7 @@ class Recorder:
                 self.in_flight -= 1
 
 
+@pytest.mark.slow  # a real LibreTranslate server
 def test_distinct_segments_go_as_batched_q_lists_at_bounded_concurrency(project: Path, server: Server,
                                                                         tmp_path: Path) -> None:
     """The server configured in [tool.l10n]: batches of 2, 2 at a time, each distinct text sent once."""
@@ -187,6 +189,7 @@ def test_distinct_segments_go_as_batched_q_lists_at_bounded_concurrency(project:
     assert 1 <= recorder.most_in_flight <= 2
 
 
+@pytest.mark.slow  # a real LibreTranslate server
 def test_markup_and_entities_survive_the_server(server: Server) -> None:
     """format=text keeps <1>…</1>; the server's HTML-unescaping is undone by shielding '&'."""
     engine = LibreTranslateTranslator("en", "uk", ServerSettings(server.url, api_key=API_KEY))
@@ -196,6 +199,7 @@ def test_markup_and_entities_survive_the_server(server: Server) -> None:
     assert shield("R&D") == "R&D" and shield("&copy;") == "&amp;copy;"
 
 
+@pytest.mark.slow  # a real LibreTranslate server
 def test_wrong_api_key_is_one_line_and_writes_nothing(project: Path, server: Server, tmp_path: Path) -> None:
     env = {**_newsroom(project, tmp_path), "LIBRETRANSLATE_API_KEY": "stolen"}
     before = _snapshot(project)
@@ -207,6 +211,7 @@ def test_wrong_api_key_is_one_line_and_writes_nothing(project: Path, server: Ser
     assert _snapshot(project) == before  # not even the translation-memory fill
 
 
+@pytest.mark.slow  # a fresh process without Argos
 def test_unreachable_server_is_one_line_and_writes_nothing(project: Path, tmp_path: Path) -> None:
     env = _newsroom(project, tmp_path, "libretranslate_retries = 1")
     before = _snapshot(project)

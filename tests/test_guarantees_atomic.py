@@ -34,6 +34,8 @@ import pytest
 from l10n.config import load_config
 from l10n.pofile import read_po
 
+pytestmark = pytest.mark.slow  # l10n processes killed at random points
+
 SLUG = "bakhmut-un-chief"
 PAUSE = 0.002
 RUNNER = r"""

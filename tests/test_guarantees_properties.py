@@ -25,8 +25,10 @@ from dataclasses import replace
 from datetime import UTC
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from polib_crossread import assert_polib_agrees
 
 from l10n import pipeline
 from l10n.config import load_config
@@ -94,6 +96,7 @@ def news_project(article: list[list[str]]) -> Iterator[Path]:
         (root / "locales").mkdir()
         (root / "source/news.md").write_text(markdown(article))
         yield root
+        assert_polib_agrees([root])  # the folder is gone before the autouse cross-read could see it
 
 
 def update(root: Path) -> pipeline.WriteReport:
@@ -139,6 +142,7 @@ def assert_nothing_lost(before: Catalog, after: Catalog) -> None:
             assert carriers(old, after), f"translation of {old.key!r} was lost: {old.msgstr!r}"
 
 
+@pytest.mark.slow  # 40 generated articles, up to 7 updates each
 @EDITS
 @given(articles, st.lists(st.sampled_from(["translated", "translated", "fuzzy", "empty"]), min_size=1, max_size=5),
        st.lists(st.lists(edit, min_size=1, max_size=4), min_size=1, max_size=3))
@@ -180,6 +184,7 @@ def _unplaced(message: Message) -> Message:
     return replace(message, lineno=0)
 
 
+@pytest.mark.slow  # 40 generated projects through update, pretranslate and build
 @EDITS
 @given(articles, st.lists(st.sampled_from(["translated", "fuzzy", "empty", "empty"]), min_size=1, max_size=5),
        st.lists(edit, min_size=1, max_size=4))

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # competing l10n processes
+
 HOLD = """
 import sys, time
 from pathlib import Path

@@ -137,6 +137,7 @@ def test_a_bad_tmx_is_one_line_exit_3_and_nothing_imported(translated_project: P
     assert not (translated_project / "locales/memory").exists()
 
 
+@pytest.mark.slow  # a real Argos model
 def test_second_article_through_the_real_argos_path_sends_only_the_new_sentence(
         translated_project: Path, tmp_path: Path) -> None:
     """The CLI, Argos and CTranslate2 with a gloss model: memory fills all but the added sentence."""

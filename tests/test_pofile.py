@@ -129,6 +129,7 @@ catalogs = st.lists(messages(), min_size=1, max_size=8).map(numbered)
 SLOW_OK = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
+@pytest.mark.slow  # 200 msgcat processes
 @needs_msgcat
 @settings(SLOW_OK, max_examples=200)
 @given(catalogs)
@@ -142,6 +143,7 @@ def fields(msg: Message) -> tuple[object, ...]:
             msg.previous_msgid, msg.obsolete, msg.translator_comments, msg.extracted_comments)
 
 
+@pytest.mark.slow  # hundreds of random catalogs
 @settings(SLOW_OK, max_examples=100)
 @given(catalogs)
 def test_random_catalog_survives_a_write_read_cycle(catalog: Catalog) -> None:
@@ -301,6 +303,7 @@ def test_write_po_writes_only_when_content_changes(tmp_path: Path) -> None:
 
 # ------------------------------------------------- real human catalogs
 
+@pytest.mark.slow  # Django's catalogs through msgcat
 @needs_msgcat
 def test_real_catalogs_are_written_exactly_as_msgcat_writes_them(django_catalogs: list[Path]) -> None:
     """Django's human-translated uk and ru catalogs (the README's claim), every one byte for byte."""

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
+import argos_cli
 import pytest
+from argos_cli import Ran
 
 from l10n.catalog import HeaderInfo, build_template, merge
 from l10n.glossary import parse_glossary
@@ -154,6 +155,21 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     assert report.changed == ["a.po"] and path.read_bytes() == before
 
 
+
+class ShortEngine(DictionaryEngine):
+    """An engine whose answer drops the last translation."""
+
+    def translate_batch(self, texts: list[str], progress: object = None) -> list[str]:
+        return super().translate_batch(texts)[:-1]
+
+
+def test_an_engine_answering_short_is_an_error_and_nothing_is_written(tmp_path: Path) -> None:
+    path = make_catalog(tmp_path, "a", "One here.\n\nTwo there.\n")
+    before = path.read_bytes()
+    report = run([path], ShortEngine({"One here.": "Один тут.", "Two there.": "Два там."}))
+    assert report.error == "dict returned 1 translations for 2 texts"
+    assert report.changed == [] and path.read_bytes() == before
+
 # --- the real Argos path -------------------------------------------------------
 
 
@@ -165,9 +181,9 @@ def argos_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_argos_package(tmp_path_factory.mktemp("pkg"), "en", "uk")
 
 
-def _l10n(project: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from l10n.cli import main; main()", *args]
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600)
+def _l10n(project: Path, env: dict[str, str], *args: str) -> Ran:
+    """The CLI in process, with Argos in ``env``'s folders (tests/argos_cli.py)."""
+    return argos_cli.l10n(project, env, *args)
 
 
 def _offline_env(tmp_path: Path) -> dict[str, str]:
@@ -180,6 +196,7 @@ def _offline_env(tmp_path: Path) -> dict[str, str]:
     return env
 
 
+@pytest.mark.slow  # a real Argos model
 def test_real_argos_pretranslate_through_the_cli(project: Path, argos_package: Path, tmp_path: Path) -> None:
     env = _offline_env(tmp_path)
     article = project / "source/bakhmut-un-chief.md"
@@ -215,6 +232,7 @@ def test_real_argos_pretranslate_through_the_cli(project: Path, argos_package: P
     assert po.read_bytes() == before
 
 
+@pytest.mark.slow  # imports argostranslate (2.4 s, 330 MiB)
 def test_index_install_without_network_fails_in_one_line(project: Path, tmp_path: Path) -> None:
     sys.path.insert(0, str(Path(__file__).parent))
     from argos_fixture import argos_environment
@@ -274,6 +292,7 @@ def gloss_packages(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
             for lang, glosses in (("uk", {"▁in": "▁у", "▁to": "▁до"}), ("ru", {"▁in": "▁в", "▁to": "▁до"}))]
 
 
+@pytest.mark.slow  # a real Argos model
 def test_real_argos_output_gets_glossary_names_in_their_case(project: Path, gloss_packages: list[Path],
                                                               tmp_path: Path) -> None:
     """Through Argos, CTranslate2 and the CLI: known model outputs, then the glossary step."""
@@ -296,6 +315,7 @@ def test_real_argos_output_gets_glossary_names_in_their_case(project: Path, glos
                "glossary: 4 enforced, 0 already right, 0 not placed" in result.stdout
 
 
+@pytest.mark.slow  # a real Argos model
 def test_every_name_of_the_article_is_placed_and_passes_the_glossary_checks(
         project: Path, gloss_packages: list[Path], tmp_path: Path) -> None:
     """Enforcement and checking agree: once a reviewer accepts the MT, no glossary finding is left."""

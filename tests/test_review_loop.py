@@ -15,7 +15,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import argos_cli
 import pytest
+from argos_cli import Ran
 
 from l10n.checks.runner import CheckOptions, check_catalogs
 from l10n.glossary import parse_glossary
@@ -56,6 +58,35 @@ def test_draft_findings_are_reported_while_the_entry_is_fuzzy(tmp_path: Path) ->
     assert all(f.message.startswith("draft: ") for f in result.findings if f.draft)
     assert sum(f.check == "unreviewed-mt" and not f.draft for f in result.findings) == 2  # still there
 
+
+
+STALE = DRAFTS.split("\n\n")[0] + '''
+
+# MT: argos translate-en_uk 1.9 2026-11-25; reviewed 2026-11-26
+#, fuzzy
+#| msgid "Shelling damaged 12 buildings in Kharkiv."
+msgid "Shelling damaged 14 buildings in Kharkiv."
+msgstr "Обстріл пошкодив 12 будинків у Харкові."
+
+#, fuzzy
+msgid "The mayor met 3 residents."
+msgstr "Мер зустрівся з мешканцями."
+'''
+
+
+def test_a_translation_made_fuzzy_by_a_source_edit_is_checked_as_a_draft(tmp_path: Path) -> None:
+    """The reviewer sees the number the edit changed, on reviewed and on plain human entries."""
+    po = tmp_path / "uk/LC_MESSAGES/stale.po"
+    po.parent.mkdir(parents=True)
+    po.write_text(STALE)
+    options = CheckOptions(terms=tuple(TERMS), select=("numbers", "unreviewed-mt"))
+    result = check_catalogs([(po, "stale.po")], options)
+    found = sorted((f.line, f.check, f.message) for f in result.findings)
+    assert found == [
+        (7, "numbers", "draft: number 14 of the source is missing (written 14 in uk)"),
+        (7, "numbers", "draft: number(s) not in the source: 12"),
+        (13, "numbers", "draft: number 3 of the source is missing (written 3 in uk)"),
+    ]
 
 def test_draft_findings_reach_the_cli_reports(translated_project: Path, cli) -> None:
     po = translated_project / "locales/uk/LC_MESSAGES/drafts.po"
@@ -134,11 +165,12 @@ def gloss_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
                                model_builder=gloss_model({"▁in": "▁у"}, "int8"))
 
 
-def _l10n(project: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-c", "from l10n.cli import main; main()", *args]
-    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
+def _l10n(project: Path, env: dict[str, str], *args: str) -> Ran:
+    """The CLI in process, with Argos in ``env``'s folders (tests/argos_cli.py)."""
+    return argos_cli.l10n(project, env, *args)
 
 
+@pytest.mark.slow  # a real Argos model
 def test_review_cycle_through_the_cli(project: Path, gloss_package: Path, tmp_path: Path) -> None:
     """pretranslate → accept in the file → update records review → source edit → update → check."""
     sys.path.insert(0, str(Path(__file__).parent))

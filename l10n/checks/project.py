@@ -12,39 +12,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..config import Config, find_config_file, load_config
-from ..errors import ConfigError, UnknownArticle
+from ..config import Config
+from ..errors import ConfigError
 from .runner import CheckOptions, CheckResult, check_catalogs
 
 if TYPE_CHECKING:
     from ..pipeline import Project
-
-
-def find_project(start: Path) -> Config | None:
-    """The project configuration above ``start``, or None when there is none.
-
-    A configuration that exists but is broken is still an error: silently
-    checking without its glossary would pass what should fail.
-    """
-    try:
-        find_config_file(start.resolve())
-    except ConfigError:
-        return None
-    return load_config(start)
-
-
-def split_targets(config: Config | None, args: tuple[str, ...]) -> tuple[tuple[str, ...], list[Path]]:
-    """``check``/``stats`` arguments as (article slugs, catalog paths).
-
-    Inside a project an argument naming a source article (``source/<slug>.md``)
-    is a slug, even if a file of that name exists here; anything else must be
-    an existing file or folder, or it is an UnknownArticle.
-    """
-    known = {path.stem for path in config.sources()} if config is not None else set()
-    missing = [arg for arg in args if arg not in known and not Path(arg).exists()]
-    if missing:
-        raise UnknownArticle(missing, "and no such file")
-    return tuple(arg for arg in args if arg in known), [Path(arg) for arg in args if arg not in known]
 
 
 def catalog_files(config: Config | None, paths: list[Path], languages: tuple[str, ...] = (),

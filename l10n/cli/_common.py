@@ -1,19 +1,25 @@
 """Shared pieces of the command line: the click group, exit codes, project loading.
 
 The ``l10n.cli`` package is the only place that imports click (house rule 1).
+Importing it loads click and nothing heavy: each command imports the library
+modules it needs when it runs (a pre-commit hook starts one process per file;
+tests/test_startup_imports.py keeps it so).
 """
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import __version__
-from ..config import FRONT_MATTER_KEYS, Config, find_config_file, load_config
 from ..errors import ConfigError, L10nError, UnknownArticle
+
+if TYPE_CHECKING:  # the config and pipeline are imported when a command runs, not for --help
+    from ..config import Config
+    from ..pipeline import Project, WriteReport
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 3
@@ -22,7 +28,7 @@ EXIT_ERROR = 3
 class _Group(click.Group):
     """Turns library errors into one-line messages and exit code 3."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except UnknownArticle as exc:
@@ -48,11 +54,15 @@ def main() -> None:
 
 
 def _config() -> Config:
+    from ..config import load_config
+
     return load_config(Path.cwd())
 
 
 def _front_matter_keys() -> tuple[str, ...]:
     """The project's translated front-matter keys; the defaults outside a project."""
+    from ..config import FRONT_MATTER_KEYS, find_config_file
+
     try:
         find_config_file(Path.cwd().resolve())
     except ConfigError:
@@ -60,7 +70,7 @@ def _front_matter_keys() -> tuple[str, ...]:
     return _config().front_matter_keys
 
 
-def _project() -> Any:
+def _project() -> Project:
     from ..pipeline import load_project
 
     return load_project(_config())
@@ -73,7 +83,7 @@ def _languages(config: Config, lang: tuple[str, ...]) -> tuple[str, ...]:
     return lang or config.languages
 
 
-def _print_report(report: Any, dry_run: bool) -> None:
+def _print_report(report: WriteReport, dry_run: bool) -> None:
     """Say what a writing step wrote; with ``--dry-run``/``--check``, exit 1 if anything was stale."""
     verb = "would write" if dry_run else "wrote"
     for path in report.changed:

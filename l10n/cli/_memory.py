@@ -41,12 +41,23 @@ def tm_export(lang: tuple[str, ...], output: str | None) -> None:
 @tm.command("import")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False))
 @click.option("--dry-run", is_flag=True, help="Check the file, write nothing.")
-def tm_import(source: str, dry_run: bool) -> None:
-    """Check a TMX file and keep it as locales/memory/NAME.tmx; pretranslate then uses it (after the catalogs, before MT)."""
+@click.option("--overwrite", is_flag=True,
+              help="Replace an imported memory of the same name, and let this file's units come before other imported files'.")
+def tm_import(source: str, dry_run: bool, overwrite: bool) -> None:
+    """Check a TMX file and keep it as locales/memory/NAME.tmx; pretranslate then uses it (after the catalogs, before MT).
 
+    A unit whose source the memory already translates otherwise is a
+    conflict: the catalogs' translations and earlier imported files (name
+    order) stay first, and the count is reported.
+    """
     from ..tm import import_tmx
 
     project = _project()
-    target, counts = import_tmx(project, Path(source), dry_run=dry_run)
-    shown = ", ".join(f"{lang}: {count}" for lang, count in counts.items())
-    click.echo(f"{'would import' if dry_run else 'imported'} {project.config.relative(target)} ({shown} units)")
+    report = import_tmx(project, Path(source), dry_run=dry_run, overwrite=overwrite)
+    shown = ", ".join(f"{lang}: {count}" for lang, count in report.units.items())
+    click.echo(f"{'would import' if dry_run else 'imported'} {project.config.relative(report.target)} ({shown} units)")
+    for lang in report.units:
+        if report.kept[lang]:
+            click.echo(f"{lang}: {report.kept[lang]} units conflict with an earlier translation of their source, which is kept")
+        if report.overridden[lang]:
+            click.echo(f"{lang}: {report.overridden[lang]} units come before another file's translation of their source")

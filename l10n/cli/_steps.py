@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +18,16 @@ from ._common import (
     _project,
     main,
 )
+
+if TYPE_CHECKING:
+    from ..engines import Progress
+
+
+def _json_line(record: dict[str, object]) -> str:
+    """One record of ``--json`` output (json is imported only when asked for)."""
+    import json
+
+    return json.dumps(record, ensure_ascii=False)
 
 
 @main.command()
@@ -35,7 +44,7 @@ def segment(file: str, as_json: bool) -> None:
         document = read_document(Path(file), file, keys)
     for item in document.segments:
         if as_json:
-            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
+            click.echo(_json_line(item.to_json()))
         else:
             click.echo(item.text)
 
@@ -68,27 +77,34 @@ def update(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool) -> None
 @click.option("--lang", multiple=True, help="Only this language (repeatable).")
 @click.option("--force", is_flag=True, help="Build languages below the completeness threshold too.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any edition is refused, asked for or not.")
-def build(slugs: tuple[str, ...], lang: tuple[str, ...], force: bool, strict: bool) -> None:
+@click.option("--no-fallback", is_flag=True, help="Refuse (exit 1) every edition that would show a segment in the "
+              "source language (default: tool.l10n.no_fallback).")
+def build(slugs: tuple[str, ...], lang: tuple[str, ...], force: bool, strict: bool, no_fallback: bool) -> None:
     """Build Markdown, HTML and MO editions under build/<lang>/ (or only the articles SLUGS).
 
     An edition below the threshold is not built. The whole-project run
     reports it and still exits 0; naming its article (or --strict) exits 1.
+    Segments left in the source language are listed; with --no-fallback
+    their edition is not built and the run exits 1.
     """
     from ..pipeline import build as run
 
     project = _project()
-    reports = run(project, _languages(project.config, lang), force, slugs=slugs)
+    no_fallback = no_fallback or project.config.no_fallback
+    reports = run(project, _languages(project.config, lang), force, slugs=slugs, no_fallback=no_fallback)
     refused = False
     for report in reports:
         if not report.built:
             refused = True
             click.echo(f"{report.lang}/{report.slug}: not built: {report.reason}")
-            continue
-        note = f", {report.fallback} segment(s) fell back to the source" if report.fallback else ""
-        click.echo(f"{report.lang}/{report.slug}: built, {report.percent:.0f}% translated{note}")
+        else:
+            note = f", {report.fallback} segment(s) fell back to the source" if report.fallback else ""
+            click.echo(f"{report.lang}/{report.slug}: built, {report.percent:.0f}% translated{note}")
         for path in report.files:
             click.echo(f"  {path}")
-    if refused and (slugs or strict):
+        for item in report.fallbacks:
+            click.echo(f"  fallback: {item.catalog} ({item.source}): {item.msgid}")
+    if refused and (slugs or strict or no_fallback):
         sys.exit(EXIT_FINDINGS)
 
 
@@ -101,7 +117,7 @@ def stats(targets: tuple[str, ...], as_json: bool) -> None:
     With no arguments, every catalog of the project; an argument naming a
     source article means its catalogs in every language, anything else a PO file.
     """
-    from ..checks.project import find_project, split_targets
+    from ..config import find_project, split_targets
     from ..stats import files_stats, project_stats
 
     config = find_project(Path.cwd()) if targets else _config()
@@ -111,7 +127,7 @@ def stats(targets: tuple[str, ...], as_json: bool) -> None:
         results = project_stats(config, slugs) + results
     for item in results:
         if as_json:
-            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
+            click.echo(_json_line(item.to_json()))
         else:
             click.echo(
                 f"{item.path}: {item.translated} translated, {item.fuzzy} fuzzy, "
@@ -147,8 +163,9 @@ def check(
     with a translator comment: "# l10n-ignore: numbers, glossary".
     """
     from ..checks import REGISTRY
-    from ..checks.project import find_project, run_check, split_targets
+    from ..checks.project import run_check
     from ..checks.report import format_result
+    from ..config import find_project, split_targets
     from ..errors import UnknownCheck
     from ..pipeline import load_project
 
@@ -213,7 +230,7 @@ def models_install(files: tuple[str, ...], pairs: tuple[str, ...]) -> None:
         click.echo(f"installed {package.name} {package.version} ({package.pair[0]} → {package.pair[1]})")
 
 
-def _progress() -> Any:
+def _progress() -> Progress:
     """A progress callback drawing a bar on a terminal (never in CI logs)."""
 
     def report(done: int, total: int) -> None:

@@ -1,0 +1,120 @@
+"""Each command loads only what it needs (issue 14 item 4: start-up time).
+
+A pre-commit hook starts one ``l10n`` process per file, so every import a
+command does not need is paid on every file. Each case runs the console
+script's path (``from l10n.cli import main``; ``main()``) in a fresh Python
+and reads ``sys.modules`` when the command has finished; the command must
+succeed. No timing is asserted: ``benchmarks/startup.py`` measures.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+
+from l10n import localedata
+from l10n.cli import main
+
+PO = "locales/uk/LC_MESSAGES/bakhmut-un-chief.po"
+SLUG = "bakhmut-un-chief"
+
+AUDIT = """
+import sys
+try:
+    from l10n.cli import main
+    main(sys.argv[2:], prog_name="l10n")
+finally:
+    with open(sys.argv[1], "w", encoding="utf-8") as out:
+        out.write("\\n".join(sorted(sys.modules)))
+"""
+
+ARGOS = ("argostranslate", "ctranslate2", "l10n.engines")
+IMPORT = ("trafilatura", "lxml", "l10n.importer", "l10n.tmx")
+CHECKS = ("l10n.checks", "pymorphy3", "l10n.morphology", "num2words", "l10n.words")
+SOURCES = ("markdown_it", "yaml", "l10n.segment", "l10n.pipeline", "filelock")
+WRITING = ("uniseg",)
+EVERY_HEAVY = ("babel", *ARGOS, *IMPORT, *CHECKS, *SOURCES, *WRITING)
+"""Modules some command needs and others must not load (a package counts with its submodules)."""
+
+CLI_ONLY = {"l10n", "l10n.errors"}
+"""The l10n modules a command that only parses its options may load, besides l10n.cli's own."""
+
+
+def loaded_modules(args: list[str], cwd: Path, tmp_path: Path) -> set[str]:
+    """``sys.modules`` after ``l10n ARGS`` ran in a fresh process in ``cwd`` (which must succeed)."""
+    listing = tmp_path / "modules.txt"
+    result = subprocess.run([sys.executable, "-c", AUDIT, str(listing), *args], cwd=cwd,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    return set(listing.read_text("utf-8").split("\n"))
+
+
+def present(modules: set[str], names: tuple[str, ...]) -> list[str]:
+    """The ``names`` loaded, each as itself or through one of its submodules."""
+    return [name for name in names if any(m == name or m.startswith(name + ".") for m in modules)]
+
+
+def _help_commands(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    found = []
+    for name, command in sorted(group.commands.items()):
+        found.append((*prefix, name))
+        if isinstance(command, click.Group):
+            found += _help_commands(command, (*prefix, name))
+    return found
+
+
+@pytest.mark.parametrize("args", [("--version",), ("--help",), *((*c, "--help") for c in _help_commands(main))],
+                         ids=" ".join)
+def test_options_alone_load_click_and_no_library(args: tuple[str, ...], tmp_path: Path) -> None:
+    modules = loaded_modules(list(args), tmp_path, tmp_path)
+    library = {m for m in modules if m.startswith("l10n")} - CLI_ONLY
+    assert sorted(m for m in library if not m.startswith("l10n.cli")) == []
+    assert present(modules, EVERY_HEAVY) == []
+    assert "click" in modules
+
+
+@pytest.mark.parametrize("args", [["stats", PO], ["stats", "--json", PO], ["stats", SLUG], ["stats"]], ids=" ".join)
+def test_stats_loads_only_the_po_reader(args: list[str], translated_project: Path, tmp_path: Path) -> None:
+    """The hook's case: no Babel (config validation reads Babel's data folder), no checks, no writer."""
+    modules = loaded_modules(args, translated_project, tmp_path)
+    assert present(modules, EVERY_HEAVY) == []
+    assert "l10n.pofile" in modules
+
+
+NEEDS = [
+    # What each step loads and what it must not.
+    (["segment", f"source/{SLUG}.md"], ("markdown_it", "yaml"),
+     ("babel", "l10n.pipeline", "filelock", *ARGOS, *IMPORT, *CHECKS, *WRITING)),
+    (["check", PO], ("l10n.checks", "pymorphy3"), (*ARGOS, *IMPORT, *WRITING)),
+    (["update", "--check"], ("markdown_it", "uniseg"), (*ARGOS, *IMPORT, *CHECKS)),
+    (["build", SLUG], ("markdown_it", "babel"), (*ARGOS, *IMPORT, *CHECKS)),
+]
+
+
+@pytest.mark.parametrize(("args", "needed", "forbidden"), NEEDS, ids=[" ".join(args) for args, _, _ in NEEDS])
+def test_steps_load_what_they_need_and_nothing_heavier(args: list[str], needed: tuple[str, ...],
+                                                       forbidden: tuple[str, ...], translated_project: Path,
+                                                       tmp_path: Path) -> None:
+    modules = loaded_modules(args, translated_project, tmp_path)
+    assert present(modules, forbidden) == []
+    assert present(modules, needed) == list(needed)
+
+
+def test_known_language_without_babel_agrees_with_babel() -> None:
+    """Config validation skips importing Babel for a code with its own data file: Babel gives the same answer."""
+    from babel import Locale, UnknownLocaleError
+    from babel.localedata import locale_identifiers
+
+    def babel_says(code: str) -> bool:
+        try:
+            Locale.parse(code)
+        except (UnknownLocaleError, ValueError):
+            return False
+        return True
+
+    codes = [*locale_identifiers(), "xx", "uk_XX", "UK", "uk-UA", "pt_br", "zh_TW", "con", "../uk", "uk_Latn", "und"]
+    assert [code for code in codes if localedata.is_known(code) != babel_says(code)] == []
