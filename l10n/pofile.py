@@ -46,6 +46,9 @@ _LITERAL_RE = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*')
 _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))")
 _CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _DOMAIN_RE = re.compile(r'domain(?=[\s"])')
+_PLAIN_KEYWORDS = {"msgctxt", "msgid", "msgid_plural", "msgstr"}
+_DIGITS = re.compile(r"[0-9]+")
+_REFERENCE = re.compile(r"(.+):([0-9]+)")
 _UNESCAPES = dict(zip('ntbrfva\\"', '\n\t\b\r\f\v\a\\"', strict=True))
 
 
@@ -114,6 +117,9 @@ def parse_po(text: str, path: str) -> Catalog:
     index = 0
     while index < len(lines):
         line, number = lines[index], index + 1
+        if line[:1] == '"' and parser.extend(line) or line[:1] == "m" and parser.keyword_line(line, number):
+            index += 1
+            continue
         while line.endswith("\\") and index + 1 < len(lines):
             index += 1
             line = line[:-1] + lines[index]
@@ -179,6 +185,33 @@ class _Parser:
             self.comment(text, number)
         elif text.strip():
             self.strings(text.rstrip(), number, previous, obsolete)
+
+    def extend(self, line: str) -> bool:
+        """Append a line that is one plain literal continuing the open live
+        string (the commonest line, so it skips the general path); False,
+        having done nothing, for any other line."""
+        body, field = line[1:-1], self.field
+        if (line[-1:] != '"' or len(line) < 2 or '"' in body or "\\" in body or not field
+                or field.startswith("previous_") or self.msg.obsolete):
+            return False
+        self.put(field, body)
+        return True
+
+    def keyword_line(self, line: str, number: int) -> bool:
+        """Read a live keyword line with one plain literal (``msgid "text"``,
+        the other common line) as strings() would; False, having done
+        nothing, for any other line."""
+        name, _, rest = line.partition(" ")
+        body = rest[1:-1]
+        if (name not in _PLAIN_KEYWORDS or rest[:1] != '"' or rest[-1:] != '"' or len(rest) < 2
+                or '"' in body or "\\" in body):
+            return False
+        self.keyword(name, None, number)
+        if self.fixed and self.msg.obsolete:
+            raise self.error("entry mixes obsolete (#~) and live lines", number)
+        self.msg.obsolete, self.fixed = False, True
+        self.put(self.field, body, new=True)
+        return True
 
     def advance(self, stage: int, number: int, what: str) -> None:
         """Enter ``stage``, closing a finished entry; reject going backwards."""
@@ -271,6 +304,9 @@ class _Parser:
     def literals(self, rest: str, number: int) -> tuple[str, str]:
         """Decode the string literal(s) of a line (gettext joins adjacent ones);
         also return a ``#`` comment that ends the line, or ""."""
+        body = rest[1:-1]  # the common line: one literal, nothing to unescape
+        if rest[:1] == '"' == rest[-1:] and len(rest) > 1 and '"' not in body and "\\" not in body:
+            return body, ""
         parts: list[str] = []
         pos = 0
         while pos < len(rest) or not parts:
@@ -328,7 +364,7 @@ def _unescape(body: str, parser: _Parser, number: int) -> str:
 def _parse_references(text: str) -> list[str]:
     """Split a ``#:`` line into ``file:line`` tokens as gettext's reader does."""
     refs, tokens, i = [], text.split(), 0
-    digits = re.compile(r"[0-9]+").fullmatch
+    digits = _DIGITS.fullmatch
     while i < len(tokens):
         token, after, third = (tokens[i:i + 3] + ["", ""])[:3]
         i += 1
@@ -336,7 +372,7 @@ def _parse_references(text: str) -> list[str]:
             number, i = (after[1:], i + 1) if after != ":" else (third, i + 2)
         elif token.endswith(":") and digits(after):
             token, number, i = token[:-1], after, i + 1
-        elif match := re.fullmatch(r"(.+):([0-9]+)", token):
+        elif match := _REFERENCE.fullmatch(token):
             token, number = match.groups()
         else:
             refs.append(token)

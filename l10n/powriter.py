@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from functools import cache
 from pathlib import Path
 
 from l10n.errors import CatalogError
@@ -84,6 +85,12 @@ def _declared_charset(catalog: Catalog) -> str | None:
 
 def normalize_flags(text: str) -> list[str]:
     """Read a ``#,`` line as gettext does; return the flags in its canonical order."""
+    return list(_normal_flags(text)) if text else []
+
+
+@cache
+def _normal_flags(text: str) -> tuple[str, ...]:
+    """normalize_flags, once per distinct line (catalogs repeat a few)."""
     tokens = iter(token for token in re.split(r"[\s,]+", text) if token)
     fuzzy, wrap, span, formats = False, "", "", {}
     for token in tokens:
@@ -98,7 +105,7 @@ def normalize_flags(text: str) -> list[str]:
         wrap = token if token in ("wrap", "no-wrap") else wrap
     flags = ["fuzzy"] * fuzzy + [f"{formats[lang]}{lang}-format" for lang in FORMATS
                                   if formats.get(lang) is not None]
-    return flags + [span] * bool(span) + ["no-wrap"] * (wrap == "no-wrap")
+    return (*flags, *[span] * bool(span), *["no-wrap"] * (wrap == "no-wrap"))
 
 
 
@@ -138,26 +145,39 @@ def _first_msgstr(msg: Message) -> str:
 def _format_message(msg: Message, catalog: Catalog) -> str:
     lines = [_comment_line("#", text, msg, catalog) for text in msg.translator_comments]
     lines += [_comment_line("#.", text, msg, catalog) for text in msg.extracted_comments]
-    lines += _reference_lines(msg.references)
+    if msg.references:
+        lines += _reference_lines(msg.references)
+    flags, wrap, fmt = _written_flags(msg) if msg.flags else ([], True, "")
+    if flags:
+        lines.append("#, " + ", ".join(flags))
+    previous = "#~| " if msg.obsolete else "#| "
+    for name, value in (("msgctxt", msg.previous_msgctxt), ("msgid", msg.previous_msgid),
+                        ("msgid_plural", msg.previous_msgid_plural)):
+        if value is not None:
+            lines += wrap_string(previous, name, value, wrap, fmt)
+    prefix = "#~ " if msg.obsolete else ""
+    if msg.msgctxt is not None:
+        lines += wrap_string(prefix, "msgctxt", msg.msgctxt, wrap, fmt)
+    lines += wrap_string(prefix, "msgid", msg.msgid, wrap, fmt)
+    if msg.msgid_plural is None:
+        lines += wrap_string(prefix, "msgstr", msg.msgstr, wrap, fmt)
+    else:
+        lines += wrap_string(prefix, "msgid_plural", msg.msgid_plural, wrap, fmt)
+        plural = msg.msgstr_plural or {0: ""}
+        for n in sorted(plural):
+            lines += wrap_string(prefix, f"msgstr[{n}]", plural[n], wrap, fmt)
+    lines.append("")
+    return "\n".join(lines)
+
+
+def _written_flags(msg: Message) -> tuple[list[str], bool, str]:
+    """The ``#,`` flags as written (no fuzzy on an empty msgstr, no range on an
+    obsolete entry), whether to wrap, and the format whose directives stay whole."""
     flags = [flag for flag in normalize_flags(", ".join(msg.flags))
              if not (flag == "fuzzy" and not _first_msgstr(msg)
                      or msg.obsolete and flag.startswith("range:"))]
-    lines += ["#, " + ", ".join(flags)] if flags else []
-    wrap = "no-wrap" not in flags
     fmt = next((f[:-7] for f in flags if f.endswith("-format") and f[:3] != "no-"), "")
-    for name in ("msgctxt", "msgid", "msgid_plural"):
-        if (value := getattr(msg, "previous_" + name)) is not None:
-            lines += wrap_string("#~| " if msg.obsolete else "#| ", name, value, wrap, fmt)
-    fields = [("msgctxt", msg.msgctxt), ("msgid", msg.msgid), ("msgid_plural", msg.msgid_plural)]
-    if msg.msgid_plural is None:
-        fields.append(("msgstr", msg.msgstr))
-    else:
-        plural = msg.msgstr_plural or {0: ""}
-        fields += [(f"msgstr[{n}]", plural[n]) for n in sorted(plural)]
-    for name, text in fields:
-        if text is not None:
-            lines += wrap_string("#~ " if msg.obsolete else "", name, text, wrap, fmt)
-    return "".join(line + "\n" for line in lines)
+    return flags, "no-wrap" not in flags, fmt
 
 
 def _comment_line(marker: str, text: str, msg: Message, catalog: Catalog) -> str:
