@@ -50,6 +50,7 @@ class Config:
     libretranslate_batch_size: int = 32
     libretranslate_timeout: float = 120.0
     libretranslate_retries: int = 3
+    jobs: int = 0
 
     def sources(self) -> list[Path]:
         """Every Markdown article of the project, sorted by name."""
@@ -110,6 +111,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "libretranslate_batch_size": int,
     "libretranslate_timeout": (int, float),
     "libretranslate_retries": int,
+    "jobs": int,
 }
 ENGINES = ("argos", "libretranslate")
 """Machine-translation engines ``pretranslate`` can use (``tool.l10n.engine``)."""
@@ -188,12 +190,15 @@ def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
             if not all(isinstance(item, str) for item in items):
                 raise ConfigError(f"tool.l10n.{key} must be a list of strings", origin)
             values[key] = tuple(items)
-    for key in ("source_language", "project", "bugs_address", "team", "threshold", "check_threshold", *_ENGINE_KEYS):
+    for key in ("source_language", "project", "bugs_address", "team", "threshold", "check_threshold", "jobs",
+                *_ENGINE_KEYS):
         if key in table:
             values[key] = table[key]
     if "teams" in table:
         values["teams"] = _teams(table["teams"], origin)
     config = Config(**values)  # type: ignore[arg-type]
+    if config.jobs < 0:
+        raise ConfigError("tool.l10n.jobs must be 0 (one process per core for many documents) or more", origin)
     _check_languages(config, origin)
     return config
 

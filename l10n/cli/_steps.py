@@ -42,11 +42,13 @@ def segment(file: str, as_json: bool) -> None:
 
 @main.command()
 @click.option("--dry-run", "--check", "dry_run", is_flag=True, help="Write nothing; exit 1 if a template is out of date.")
-def extract(dry_run: bool) -> None:
+@click.option("--jobs", type=click.IntRange(0), help="Worker processes (default: tool.l10n.jobs, else 0: one per core "
+              "when 8 or more documents need work); 1 runs in this process.")
+def extract(dry_run: bool, jobs: int | None) -> None:
     """Write the POT template of every source article to locales/."""
     from ..pipeline import extract as run
 
-    report = run(_project(), dry_run)
+    report = run(_project(), dry_run, jobs=jobs)
     _print_report(report, dry_run)
 
 
@@ -54,12 +56,14 @@ def extract(dry_run: bool) -> None:
 @click.argument("slugs", nargs=-1)
 @click.option("--lang", multiple=True, help="Only this language (repeatable).")
 @click.option("--dry-run", "--check", "dry_run", is_flag=True, help="Write nothing; exit 1 if a catalog is out of date.")
-def update(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool) -> None:
+@click.option("--jobs", type=click.IntRange(0), help="Worker processes (default: tool.l10n.jobs, else 0: one per core "
+              "when 8 or more documents need work); 1 runs in this process.")
+def update(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool, jobs: int | None) -> None:
     """Extract templates and merge them into every language's PO catalog (or only the articles SLUGS)."""
     from ..pipeline import update as run
 
     project = _project()
-    report = run(project, _languages(project.config, lang), dry_run, slugs=slugs)
+    report = run(project, _languages(project.config, lang), dry_run, slugs=slugs, jobs=jobs)
     _print_report(report, dry_run)
 
 
@@ -68,27 +72,37 @@ def update(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool) -> None
 @click.option("--lang", multiple=True, help="Only this language (repeatable).")
 @click.option("--force", is_flag=True, help="Build languages below the completeness threshold too.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any edition is refused, asked for or not.")
-def build(slugs: tuple[str, ...], lang: tuple[str, ...], force: bool, strict: bool) -> None:
+@click.option("--dry-run", "--check", "dry_run", is_flag=True, help="Write nothing; exit 1 if an edition is out of date.")
+@click.option("--jobs", type=click.IntRange(0), help="Worker processes (default: tool.l10n.jobs, else 0: one per core "
+              "when 8 or more documents need work); 1 runs in this process.")
+def build(slugs: tuple[str, ...], lang: tuple[str, ...], force: bool, strict: bool, dry_run: bool, jobs: int | None) -> None:
     """Build Markdown, HTML and MO editions under build/<lang>/ (or only the articles SLUGS).
 
     An edition below the threshold is not built. The whole-project run
     reports it and still exits 0; naming its article (or --strict) exits 1.
+    Editions whose source and catalogs did not change are not rebuilt.
     """
     from ..pipeline import build as run
 
     project = _project()
-    reports = run(project, _languages(project.config, lang), force, slugs=slugs)
+    reports = run(project, _languages(project.config, lang), force, dry_run, slugs=slugs, jobs=jobs)
     refused = False
     for report in reports:
         if not report.built:
             refused = True
             click.echo(f"{report.lang}/{report.slug}: not built: {report.reason}")
             continue
+        if not report.changed:
+            continue
         note = f", {report.fallback} segment(s) fell back to the source" if report.fallback else ""
-        click.echo(f"{report.lang}/{report.slug}: built, {report.percent:.0f}% translated{note}")
+        click.echo(f"{report.lang}/{report.slug}: {'would build' if dry_run else 'built'}, {report.percent:.0f}% translated{note}")
         for path in report.files:
             click.echo(f"  {path}")
-    if refused and (slugs or strict):
+    stale = any(report.built and report.changed for report in reports)
+    built = sum(report.built for report in reports)
+    if built and not stale:
+        click.echo(f"up to date ({built} editions)")
+    if (refused and (slugs or strict)) or (dry_run and stale):
         sys.exit(EXIT_FINDINGS)
 
 
