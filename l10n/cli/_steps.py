@@ -149,9 +149,11 @@ def _names(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text", show_default=True, help="Output format.")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option("--list", "list_checks", is_flag=True, help="List every check with its id, severity and title, and exit.")
+@click.option("--jobs", type=click.IntRange(0), help="Worker processes (default: tool.l10n.jobs, else 0: one per core "
+              "when 8 or more documents are checked); 1 runs in this process.")
 def check(
     targets: tuple[str, ...], lang: tuple[str, ...], minimum: float | None, select: tuple[str, ...],
-    ignore: tuple[str, ...], fmt: str, strict: bool, list_checks: bool,
+    ignore: tuple[str, ...], fmt: str, strict: bool, list_checks: bool, jobs: int | None,
 ) -> None:
     """Check PO catalogs (the project's, or the articles SLUG, or PATHS: files or folders) before publishing.
 
@@ -177,7 +179,8 @@ def check(
     project = load_project(config) if config is not None else None
     slugs, paths = split_targets(config, targets)
     try:
-        result = run_check(project, paths, slugs=slugs, languages=lang, minimum=minimum, select=_names(select), ignore=_names(ignore))
+        result = run_check(project, paths, slugs=slugs, languages=lang, minimum=minimum, select=_names(select),
+                           ignore=_names(ignore), jobs=jobs)
     except UnknownCheck as exc:
         raise click.BadParameter(exc.message, param_hint="--select/--ignore") from None
     click.echo(format_result(result, fmt, strict), nl=False)
