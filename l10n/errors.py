@@ -16,11 +16,6 @@ class L10nError(Exception):
         self.path = path
         self.line = line
 
-    def __reduce__(self) -> tuple[object, ...]:
-        """Pickle with file, line and every attribute, so an error raised in a worker
-        process (``l10n.parallel``) comes back as the same error."""
-        return _restore, (type(self), self.args, self.__dict__)
-
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
@@ -74,10 +69,3 @@ class UnknownArticle(L10nError):
 
 class TMXError(L10nError):
     """A TMX memory file is not well-formed or does not fit the project."""
-
-
-def _restore(kind: type[L10nError], args: tuple[object, ...], state: dict[str, object]) -> L10nError:
-    error = kind.__new__(kind)
-    error.args = args
-    error.__dict__.update(state)
-    return error
