@@ -44,7 +44,7 @@ def corpus_files(corpus: Path) -> list[Path]:
     """Rust and Go posts, interleaved, in a stable order."""
     rust = sorted((corpus / "rust" / "content").rglob("*.md"))
     go = sorted((corpus / "go" / "_content" / "blog").glob("*.md"))
-    mixed = [path for pair in zip(rust, go) for path in pair]
+    mixed = [path for pair in zip(rust, go, strict=False) for path in pair]
     longer = rust if len(rust) > len(go) else go
     return mixed + longer[min(len(rust), len(go)):]
 

@@ -87,7 +87,7 @@ def run(work: Path, texts: list[str]) -> int:
     print(f"l10n pretranslate (batched)  {ours_s:7.1f} s {len(texts) / ours_s:7.2f} entries/s "
           f"(includes model load and PO read/write)")
     outputs = {m.msgid: m.msgstr for m in read_po(path).entries()}
-    identical = sum(outputs.get(text) == out for text, out in zip(texts, baseline))
+    identical = sum(outputs.get(text) == out for text, out in zip(texts, baseline, strict=True))
     print(f"ratio {base_s / ours_s:.2f}x; identical outputs {identical}/{len(texts)} "
           f"({100 * identical / len(texts):.1f}%); {report.markup_failures} left for markup")
     again = pretranslate_language("uk", "en", [(path, "bench.po")], [], engine_for, today="bench")

@@ -25,6 +25,7 @@ splitter bypassed, to separate the splitter's cost from batching's gain.
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import re
 import statistics
@@ -152,8 +153,8 @@ def run(work: Path, texts: list[str], options: argparse.Namespace) -> int:
         translate.translate(t, "en", "uk") for t in texts], len(texts))
     for label, settings in variants(options):
         engine = ArgosTranslator("en", "uk", settings)
-        ours, ours_s = timed(f"ArgosTranslator, {label}", lambda: engine.translate_batch(texts), len(texts))
-        identical = sum(a == b for a, b in zip(baseline, ours))
+        ours, ours_s = timed(f"ArgosTranslator, {label}", functools.partial(engine.translate_batch, texts), len(texts))
+        identical = sum(a == b for a, b in zip(baseline, ours, strict=True))
         print(f"    ratio {base_s / ours_s:.2f}x, identical outputs {identical}/{len(texts)} "
               f"({100 * identical / len(texts):.1f}%)", flush=True)
     lengths = [len(o.split()) for o in baseline]

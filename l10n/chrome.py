@@ -86,7 +86,7 @@ def is_listing(block: str) -> bool:
 
 def remove_chrome(blocks: Sequence[str], listing: Callable[[str], bool] = is_listing) -> list[str]:
     """``blocks`` without chrome; a section rule also takes the listing blocks after it."""
-    return [block for block, chrome in zip(blocks, chrome_mask(blocks, listing)) if not chrome]
+    return [block for block, chrome in zip(blocks, chrome_mask(blocks, listing), strict=True) if not chrome]
 
 
 def chrome_mask(blocks: Sequence[str], listing: Callable[[str], bool] = is_listing) -> list[bool]:

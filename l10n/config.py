@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import ConfigError
 from .localedata import is_known
 from .paths import catalog_path, language_catalogs
+from .typography import DEFAULT_APOSTROPHE, UK_APOSTROPHES
 
 FRONT_MATTER_KEYS = ("title", "description", "summary", "author", "publisher")
 """Front-matter fields readers see, translated unless ``front_matter_keys`` says otherwise."""
@@ -50,6 +51,8 @@ class Config:
     libretranslate_batch_size: int = 32
     libretranslate_timeout: float = 120.0
     libretranslate_retries: int = 3
+    no_fallback: bool = False
+    uk_apostrophe: str = DEFAULT_APOSTROPHE
     jobs: int = 0
 
     def sources(self) -> list[Path]:
@@ -111,12 +114,15 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "libretranslate_batch_size": int,
     "libretranslate_timeout": (int, float),
     "libretranslate_retries": int,
+    "no_fallback": bool,
+    "uk_apostrophe": str,
     "jobs": int,
 }
 ENGINES = ("argos", "libretranslate")
 """Machine-translation engines ``pretranslate`` can use (``tool.l10n.engine``)."""
 _ENGINE_KEYS = ("engine", "libretranslate_url", "libretranslate_concurrency", "libretranslate_batch_size",
                 "libretranslate_timeout", "libretranslate_retries")
+_EDITION_KEYS = ("no_fallback", "uk_apostrophe")
 _PATH_KEYS = ("source_dir", "locales_dir", "build_dir", "glossary")
 
 
@@ -170,13 +176,7 @@ def _assignment_line(text: str, key: str, start: int) -> int | None:
 
 def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
     """Validate a ``[tool.l10n]`` table into a Config rooted at ``root``."""
-    for key, value in table.items():
-        expected = _TYPES.get(key)
-        if expected is None:
-            known = ", ".join(sorted(_TYPES))
-            raise ConfigError(f"unknown key tool.l10n.{key} (known: {known})", origin)
-        if not isinstance(value, expected) or isinstance(value, bool):
-            raise ConfigError(f"tool.l10n.{key} has the wrong type ({type(value).__name__})", origin)
+    _check_types(table, origin)
     root = root.resolve()
     values: dict[str, object] = {"root": root}
     for key in _PATH_KEYS:
@@ -185,13 +185,9 @@ def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
         values[key] = None if raw is None else _inside(root, str(raw), key, origin)
     for key in ("languages", "front_matter_keys"):
         if key in table:
-            items = table[key]
-            assert isinstance(items, list)
-            if not all(isinstance(item, str) for item in items):
-                raise ConfigError(f"tool.l10n.{key} must be a list of strings", origin)
-            values[key] = tuple(items)
+            values[key] = _strings(table[key], key, origin)
     for key in ("source_language", "project", "bugs_address", "team", "threshold", "check_threshold", "jobs",
-                *_ENGINE_KEYS):
+                *_ENGINE_KEYS, *_EDITION_KEYS):
         if key in table:
             values[key] = table[key]
     if "teams" in table:
@@ -201,6 +197,25 @@ def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
         raise ConfigError("tool.l10n.jobs must be 0 (one process per core for many documents) or more", origin)
     _check_languages(config, origin)
     return config
+
+
+def _check_types(table: dict[str, object], origin: str) -> None:
+    """Every key known, every value of its type (a TOML boolean is no number)."""
+    for key, value in table.items():
+        expected = _TYPES.get(key)
+        if expected is None:
+            known = ", ".join(sorted(_TYPES))
+            raise ConfigError(f"unknown key tool.l10n.{key} (known: {known})", origin)
+        if not isinstance(value, expected) or isinstance(value, bool) and expected is not bool:
+            raise ConfigError(f"tool.l10n.{key} has the wrong type ({type(value).__name__})", origin)
+
+
+def _strings(items: object, key: str, origin: str) -> tuple[str, ...]:
+    """A list-of-strings key (its type already checked to be a list)."""
+    assert isinstance(items, list)
+    if not all(isinstance(item, str) for item in items):
+        raise ConfigError(f"tool.l10n.{key} must be a list of strings", origin)
+    return tuple(items)
 
 
 def _teams(table: object, origin: str) -> tuple[tuple[str, str], ...]:
@@ -231,6 +246,9 @@ def _check_languages(config: Config, origin: str) -> None:
     if not 0 <= config.threshold <= 100:
         raise ConfigError("tool.l10n.threshold must be between 0 and 100", origin)
     _check_engine(config, origin)
+    if config.uk_apostrophe not in UK_APOSTROPHES:
+        allowed = " or ".join(f"{a} (U+{ord(a):04X})" for a in UK_APOSTROPHES)
+        raise ConfigError(f"tool.l10n.uk_apostrophe must be {allowed}, not {config.uk_apostrophe!r}", origin)
 
 
 def _check_engine(config: Config, origin: str) -> None:

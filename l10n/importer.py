@@ -171,7 +171,7 @@ def _line_chrome(blocks: list[str]) -> list[str]:
     lines = [(number, line) for number, block in enumerate(blocks) for line in block.split("\n")]
     mask = chrome_mask([line for _, line in lines])
     kept: dict[int, list[str]] = {}
-    for (number, line), chrome in zip(lines, mask):
+    for (number, line), chrome in zip(lines, mask, strict=True):
         if not chrome:
             kept.setdefault(number, []).append(line)
     return ["\n".join(group) for group in kept.values()]

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .model import Placeholder
+
+if TYPE_CHECKING:  # l10n.segment owns the parser; only its token type is named here
+    from markdown_it.token import Token
 
 PLACEHOLDER_RE = re.compile(r"<(/?)(\d+)(/?)>")
 _PAIRED = {"em_open", "strong_open", "s_open", "link_open"}
@@ -40,7 +43,7 @@ class Piece:
     pair: int = 0
 
 
-def tokenize(content: str, children: list[Any]) -> list[Piece]:
+def tokenize(content: str, children: list[Token]) -> list[Piece]:
     """Match inline tokens to ``content`` and return its pieces in order."""
     pieces: list[Piece] = []
     pos = 0
@@ -66,22 +69,40 @@ def tokenize(content: str, children: list[Any]) -> list[Piece]:
     return pieces
 
 
-def _match(content: str, pos: int, token: Any) -> tuple[int, str]:
+def _match(content: str, pos: int, token: Token) -> tuple[int, str]:
+    """Where ``token``'s raw text, starting at ``pos``, ends, and its piece kind."""
     kind = token.type
-    if kind == "text" or kind == "text_special":
-        raw = token.content if kind == "text" else token.markup
-        return _expect(content, pos, raw), "text"
+    if kind in ("text", "text_special", "softbreak", "hardbreak"):
+        return _match_text(content, pos, token)
+    if kind in _PAIRED or kind in _CLOSING:
+        return _match_tag(content, pos, token)
+    return _match_atom(content, pos, token)
+
+
+def _match_text(content: str, pos: int, token: Token) -> tuple[int, str]:
+    kind = token.type
     if kind == "softbreak":
         return _regex(content, pos, r"[ \t]*\n[ \t]*"), "space"
     if kind == "hardbreak":
         return _regex(content, pos, r"(?: {2,}|\\)\n[ \t]*"), "atom"
+    raw = token.content if kind == "text" else token.markup
+    return _expect(content, pos, raw), "text"
+
+
+def _match_tag(content: str, pos: int, token: Token) -> tuple[int, str]:
+    """An opening or closing mark of emphasis, strong, strikethrough or a link."""
+    kind = token.type
+    if kind == "link_close":
+        return _link_tail(content, pos), "close"
     if kind in _PAIRED:
         raw = "[" if kind == "link_open" else token.markup
         return _expect(content, pos, raw), "open"
-    if kind == "link_close":
-        return _link_tail(content, pos), "close"
-    if kind in _CLOSING:
-        return _expect(content, pos, token.markup), "close"
+    return _expect(content, pos, token.markup), "close"
+
+
+def _match_atom(content: str, pos: int, token: Token) -> tuple[int, str]:
+    """A code span, an image or inline HTML: one placeholder for all of it."""
+    kind = token.type
     if kind == "code_inline":
         ticks = token.markup
         close = re.compile(rf"(?<!`){re.escape(ticks)}(?!`)")

@@ -155,7 +155,7 @@ class Morphology:
         ]
         for form in extra_forms:
             spelled = tuple(map(_normal, _WORD.findall(form)))
-            for i in _runs(words, joined, len(spelled), lambda j, word: spelled[j] == word):
+            for i in _runs(words, joined, len(spelled), lambda j, word: spelled[j] == word):  # noqa: B023 (_runs is eager)
                 found.append(_span(text, tokens, i, len(spelled), None))
         matches: list[TermMatch] = []
         for match in sorted(found, key=lambda m: (m.start, -m.end)):

@@ -182,16 +182,23 @@ def _note_unplaced(job: _Job, queue: list[Message], report: LanguageReport) -> N
 
 def _translate_all(engine: Translator, texts: list[str], progress: Progress | None) -> dict[str, str | None]:
     """Translate in one call (the engine batches); markup that does not survive is retried bare."""
-    outputs = engine.translate_batch(texts, progress=progress)
+    outputs = _checked(engine, texts, engine.translate_batch(texts, progress=progress))
     results: dict[str, str | None] = {
-        text: output if _same_markup(text, output) else None for text, output in zip(texts, outputs)
+        text: output if _same_markup(text, output) else None for text, output in zip(texts, outputs, strict=True)
     }
     retry = [text for text, output in results.items() if output is None and _edge_atoms_only(text)]
     if retry:
         bare = [PLACEHOLDER_RE.sub("", text).strip() for text in retry]
-        for text, output in zip(retry, engine.translate_batch(bare)):
+        for text, output in zip(retry, _checked(engine, bare, engine.translate_batch(bare)), strict=True):
             results[text] = _reattach(text, output)
     return results
+
+
+def _checked(engine: Translator, texts: list[str], outputs: list[str]) -> list[str]:
+    """The outputs, one per text, or an EngineError: a short answer must not drop entries silently."""
+    if len(outputs) != len(texts):
+        raise EngineError(f"{engine.name} returned {len(outputs)} translations for {len(texts)} texts")
+    return outputs
 
 
 def _same_markup(source: str, output: str) -> bool:

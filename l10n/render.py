@@ -4,7 +4,13 @@ Rebuilding replaces each segment's byte range in the source with its
 translation (placeholders restored to the original markup) and copies
 everything else verbatim. A segment whose translation is missing or fuzzy
 falls back to the source text and is counted, so editors know what readers
-will see in English.
+will see in English; the HTML page marks it ``<span lang="en">`` (the source
+language) so browsers and screen readers read it as English. The Markdown
+edition stays plain Markdown: a document nobody translated rebuilds byte for
+byte, and the build report lists the fallbacks.
+
+Typography (:mod:`l10n.typography`) is applied to translated text only, when
+the caller passes it: the source's own bytes are never retouched.
 """
 
 from __future__ import annotations
@@ -12,7 +18,7 @@ from __future__ import annotations
 import datetime
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .frontmatter import body_start, quote, set_value
@@ -29,7 +35,9 @@ class Edition:
     """A built edition and how much of it fell back to the source.
 
     ``metadata`` is the edition's front matter as data (translated values in
-    place of the source's), ``body`` the Markdown after it.
+    place of the source's), ``body`` the Markdown after it; ``html_body`` is
+    ``body`` with each fallback segment in a ``<span lang>`` of the source
+    language, the Markdown the HTML page is made from.
     """
 
     lang: str
@@ -38,15 +46,31 @@ class Edition:
     fallback: list[Segment] = field(default_factory=list)
     metadata: dict[str, object] = field(default_factory=dict)
     body: str = ""
+    html_body: str = ""
 
 
-def render_markdown(document: Document, translations: Translations, lang: str) -> Edition:
-    """The document with every translated segment substituted."""
+Typeset = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What one render needs besides the document: translations, typography, the source language."""
+
+    translations: Translations
+    edition: Edition
+    typeset: Typeset | None
+    source_lang: str
+
+
+def render_markdown(document: Document, translations: Translations, lang: str, *,
+                    typeset: Typeset | None = None, source_lang: str = "en") -> Edition:
+    """The document with every translated segment substituted (and typeset, given ``typeset``)."""
     edition = Edition(lang, "", metadata=dict(document.metadata))
+    run = _Run(translations, edition, typeset, source_lang)
     start = body_start(document.text)
     segments = sorted(document.segments, key=lambda s: s.start)
-    head = _substitute(document, [s for s in segments if s.start < start], 0, start, translations, edition)
-    edition.body = _substitute(document, [s for s in segments if s.start >= start], start, len(document.text), translations, edition)
+    head, _ = _substitute(document, [s for s in segments if s.start < start], 0, start, run)
+    edition.body, edition.html_body = _substitute(document, [s for s in segments if s.start >= start], start, len(document.text), run)
     if document.metadata.get("language", lang) != lang:
         head = set_value(head, "language", lang, document.path)
         edition.metadata["language"] = lang
@@ -54,27 +78,37 @@ def render_markdown(document: Document, translations: Translations, lang: str) -
     return edition
 
 
-def _substitute(document: Document, segments: list[Segment], start: int, end: int, translations: Translations, edition: Edition) -> str:
-    """``document.text[start:end]`` with the given segments translated."""
+def _substitute(document: Document, segments: list[Segment], start: int, end: int, run: _Run) -> tuple[str, str]:
+    """``document.text[start:end]`` with the given segments translated, plain and with fallbacks marked."""
     parts: list[str] = []
+    marked: list[str] = []
     cursor = start
     for segment in segments:
-        parts.append(document.text[cursor : segment.start])
-        parts.append(_render_segment(segment, translations, edition, document))
+        between = document.text[cursor : segment.start]
+        text = _render_segment(segment, run, document)
+        parts += [between, text]
+        if not run.translations.get((segment.context, segment.text)):
+            text = f'<span lang="{html.escape(run.source_lang)}">{text}</span>'
+        marked += [between, text]
         cursor = segment.end
     parts.append(document.text[cursor:end])
-    return "".join(parts)
+    marked.append(document.text[cursor:end])
+    return "".join(parts), "".join(marked)
 
 
-def _render_segment(segment: Segment, translations: Translations, edition: Edition, document: Document) -> str:
-    msgstr = translations.get((segment.context, segment.text))
+def _render_segment(segment: Segment, run: _Run, document: Document) -> str:
+    msgstr = run.translations.get((segment.context, segment.text))
     if not msgstr:
-        edition.fallback.append(segment)
+        run.edition.fallback.append(segment)
         return segment.source
-    edition.translated += 1
+    run.edition.translated += 1
     restored = restore(msgstr, segment.placeholders)
     if restored == restore(segment.text, segment.placeholders):
         return segment.source  # unchanged text keeps the source's own line breaks
+    if run.typeset is not None:
+        msgstr = run.typeset(msgstr)
+        restored = restore(msgstr, segment.placeholders)
+    edition = run.edition
     if segment.label.startswith("front matter"):
         edition.metadata[segment.kind] = restored
         return quote(restored)
@@ -132,7 +166,7 @@ def render_html(edition: Edition, title: str) -> str:
     translated ``publisher`` (RFE/RL → «Радіо Свобода») shows as translated.
     """
     lang = edition.lang
-    content = to_html(edition.body)
+    content = to_html(edition.html_body or edition.body)
     details = " · ".join(html.escape(value) for value in _byline(edition.metadata, lang))
     byline = f'<p class="meta">{details}</p>\n' if details else ""
     return (

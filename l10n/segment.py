@@ -12,11 +12,13 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from markdown_it.utils import EnvType
 
 from .config import FRONT_MATTER_KEYS
 from .errors import SourceError
@@ -94,7 +96,7 @@ class _Builder:
         self.counters: dict[str, int] = {}
         self.seen: dict[tuple[str, str], int] = {}
         self.cursors: dict[int, int] = {}
-        self.env: dict[str, Any] = {}  # markdown-it's parse state (link references)
+        self.env: EnvType = {}  # markdown-it's parse state (link references)
 
     def add_front_matter(self, front: FrontMatter, keys: tuple[str, ...]) -> None:
         for key in keys:
@@ -103,7 +105,7 @@ class _Builder:
                 continue
             self._add(found.value.rstrip("\n"), found.start, found.end, key, f"front matter {key}", found.line, ())
 
-    def add_blocks(self, tokens: list[Any]) -> None:
+    def add_blocks(self, tokens: list[Token]) -> None:
         parents: list[str] = []
         headings = 0
         for index, token in enumerate(tokens):
@@ -114,9 +116,9 @@ class _Builder:
             elif token.type == "inline" and token.map is not None:
                 kind = self._kind(parents, tokens[index - 1], headings)
                 headings += tokens[index - 1].type == "heading_open"
-                self._add_block(token, kind)
+                self._add_block(token, token.map[0], kind)
 
-    def _kind(self, parents: list[str], opener: Any, headings: int) -> str:
+    def _kind(self, parents: list[str], opener: Token, headings: int) -> str:
         if opener.type == "heading_open":
             return "headline" if opener.tag == "h1" and headings == 0 else "heading"
         if opener.type in ("th_open", "td_open"):
@@ -127,13 +129,13 @@ class _Builder:
             return "list item"
         return "paragraph"
 
-    def _add_block(self, token: Any, kind: str) -> None:
+    def _add_block(self, token: Token, first_line: int, kind: str) -> None:
         content, children = token.content, token.children or []
         if kind == "table cell" and "|" in content:
             # The table rule unescapes ``\|`` in cells; segment the raw cell instead.
             content = content.replace("|", "\\|")
             children = _parser().parseInline(content, self.env)[0].children or []
-        offsets = self._line_offsets(content, token.map[0])
+        offsets = self._line_offsets(content, first_line)
         if offsets is None:
             return
         try:
@@ -144,7 +146,7 @@ class _Builder:
         if kind == "paragraph" and _is_caption(pieces, content):
             kind = "caption"
         number = self.counters[kind] = self.counters.get(kind, 0) + 1
-        block = _Block(kind, number, token.map[0] + 1)
+        block = _Block(kind, number, first_line + 1)
         self._add_sentences(content, pieces, offsets, block)
 
     def _line_offsets(self, content: str, first_line: int) -> list[tuple[int, int]] | None:
@@ -270,7 +272,7 @@ def _strip_wrapper(text: str, start: int, end: int, pieces: list[Piece]) -> tupl
     return match.group(2), opening.end, closing.start
 
 
-def _renumber(text: str, pieces: list[Piece], content: str, offset: Any, document: str) -> tuple[str, tuple[Placeholder, ...]]:
+def _renumber(text: str, pieces: list[Piece], content: str, offset: Callable[[int], int], document: str) -> tuple[str, tuple[Placeholder, ...]]:
     """Number a segment's tags 1, 2, … and record the markup each restores."""
     by_pair: dict[int, list[Piece]] = {}
     for piece in pieces:

@@ -53,5 +53,5 @@ def disagreements(path: Path) -> list[str]:
     ours_sorted, theirs_sorted = sorted(map(repr, ours)), sorted(map(repr, theirs))
     if ours_sorted == theirs_sorted:
         return []
-    return [f"{path}: ours {a}\n  polib {b}" for a, b in zip(ours_sorted, theirs_sorted) if a != b][:3] or [
+    return [f"{path}: ours {a}\n  polib {b}" for a, b in zip(ours_sorted, theirs_sorted, strict=False) if a != b][:3] or [
         f"{path}: {len(ours)} entries (ours) vs {len(theirs)} (polib)"]

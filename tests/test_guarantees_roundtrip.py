@@ -38,6 +38,7 @@ from l10n.inline import PLACEHOLDER_RE
 from l10n.model import Document
 from l10n.render import render_markdown
 from l10n.segment import segment_text
+from l10n.typography import typesetter
 
 FUZZ = settings(max_examples=60, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -250,6 +251,19 @@ def check_restoring(document: Document) -> None:
     assert _page(rebuilt) == _page(document.text), rebuilt
 
 
+def check_typesetting(document: Document) -> None:
+    """Typography only turns spaces into no-break ones: the page keeps its structure and text.
+
+    (ru: the uk apostrophe rule changes letters on purpose.)
+    """
+    translations = {(s.context, s.text): f"{s.text} а в 7 дней Leopard 2, В. Зеленский" for s in document.segments}
+    plain = render_markdown(document, translations, "ru").markdown
+    typeset = render_markdown(document, translations, "ru", typeset=typesetter("ru")).markdown
+    assert typeset.replace("\u00a0", " ") == plain.replace("\u00a0", " ")
+    pages = [_MD.render(split_front_matter(text)[1]).replace("\u00a0", " ") for text in (typeset, plain)]
+    assert pages[0] == pages[1], typeset
+
+
 def check_conservation(document: Document) -> None:
     seen, segmented = reader_text(document), segment_text_seen(document)
     assert _letters(segmented) == _letters(seen), "a letter was lost or duplicated"
@@ -272,6 +286,13 @@ def test_identity_translation_rebuilds_byte_for_byte(text: str) -> None:
 @example("Kyiv. [  \n](https://example.org/a)\n")
 def test_restored_translation_keeps_the_document_structure(text: str) -> None:
     check_restoring(segment_text(text, "doc", "source/doc.md", KEYS))
+
+
+@FUZZ
+@given(documents())
+@example("Kyiv *in 2023* and _a_ `в 7 дней` [Leopard 2](https://example.org/a \"в 7 дней\") В. В.\n")
+def test_typography_keeps_the_document_structure(text: str) -> None:
+    check_typesetting(segment_text(text, "doc", "source/doc.md", KEYS))
 
 
 @FUZZ

@@ -178,3 +178,12 @@ def test_a_skipped_document_still_reports_its_refused_edition(project: Path, cli
         result = cli("build", SLUG)
         assert result.exit_code == 1 and f"uk/{SLUG}: not built: 0% translated, below the 80% threshold" in result.output
     assert (project / CACHE_DIR / "build.json").exists()
+
+
+def test_a_skipped_document_lists_its_fallbacks_again(project: Path, cli) -> None:
+    assert cli("update").exit_code == 0
+    first = cli("build", "--force", "--no-fallback")
+    assert first.exit_code == 1 and "  fallback: locales/uk/LC_MESSAGES/" in first.output
+    second = cli("build", "--force", "--no-fallback")
+    assert (second.exit_code, second.output) == (first.exit_code, first.output)
+    assert cli("build", "--force").output.count(": built, 0% translated") == 2

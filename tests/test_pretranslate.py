@@ -154,6 +154,21 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     assert report.changed == ["a.po"] and path.read_bytes() == before
 
 
+
+class ShortEngine(DictionaryEngine):
+    """An engine whose answer drops the last translation."""
+
+    def translate_batch(self, texts: list[str], progress: object = None) -> list[str]:
+        return super().translate_batch(texts)[:-1]
+
+
+def test_an_engine_answering_short_is_an_error_and_nothing_is_written(tmp_path: Path) -> None:
+    path = make_catalog(tmp_path, "a", "One here.\n\nTwo there.\n")
+    before = path.read_bytes()
+    report = run([path], ShortEngine({"One here.": "Один тут.", "Two there.": "Два там."}))
+    assert report.error == "dict returned 1 translations for 2 texts"
+    assert report.changed == [] and path.read_bytes() == before
+
 # --- the real Argos path -------------------------------------------------------
 
 

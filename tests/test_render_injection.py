@@ -17,6 +17,7 @@ from l10n.cli import main
 from l10n.model import Document, Segment
 from l10n.render import render_html, render_markdown
 from l10n.segment import segment_text
+from l10n.typography import typesetter
 
 SOURCE = """---
 title: "Kyiv holds"
@@ -106,6 +107,20 @@ def test_a_translation_adds_no_element_attribute_or_url(start: str, msgstr: str,
     assert page.elements <= source.elements
     assert page.attributes <= source.attributes
     assert seen in "".join(page.text)  # shown to the reader as the text it is
+
+
+@pytest.mark.parametrize(("start", "msgstr", "seen", "check_id"), CASES)
+def test_typography_and_fallback_spans_add_no_markup_either(start: str, msgstr: str, seen: str, check_id: str) -> None:
+    """The build's edition: typeset, the other segments in source-side ``<span lang="en">``."""
+    document = _document()
+    source = _parse(_build(document, {}))
+    segment = _segment(document, start)
+    edition = render_markdown(document, {(segment.context, segment.text): msgstr}, "uk", typeset=typesetter("uk"))
+    page = _parse(render_html(edition, "Kyiv"))
+    assert ("span", "lang", "en") in source.attributes
+    assert page.elements <= source.elements
+    assert page.attributes <= source.attributes
+    assert seen in "".join(page.text)
 
 
 @pytest.mark.parametrize(("start", "msgstr", "seen", "check_id"), CASES)

@@ -20,7 +20,7 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Literal, TypeVar, cast, overload
 
 from ..glossary import TermFinder, finder
 from ..model import Catalog, Message, Term
@@ -111,8 +111,15 @@ def primary(code: str) -> str:
     return re.split(r"[_@-]", code, maxsplit=1)[0]
 
 
-# unit and cross checks yield messages; catalog and file checks (line, message).
-CheckFunc = Callable[..., Iterator[Any]]
+Located = tuple[int, str]
+"""A catalog or file check's finding: (line, message)."""
+UnitCheck = Callable[[Unit, Context], Iterator[str]]
+CatalogCheck = Callable[[LoadedCatalog, Context], Iterator[Located]]
+CrossCheck = Callable[[Side, Side], Iterator[str]]
+FileCheck = Callable[[str, int, str], Iterator[Located]]
+"""``(path, line, error)`` of a catalog that cannot be read."""
+CheckFunc = UnitCheck | CatalogCheck | CrossCheck | FileCheck
+_F = TypeVar("_F", bound=CheckFunc)
 
 
 @dataclass(frozen=True)
@@ -131,16 +138,38 @@ class Check:
         doc = (self.run.__doc__ or "").strip()
         return doc.splitlines()[0].strip() if doc else ""
 
+    # One runner per scope: :func:`register`'s overloads tie each scope to
+    # its function type, so the casts below only restate what mypy checked.
+    def run_unit(self, unit: Unit, ctx: Context) -> Iterator[str]:
+        return cast(UnitCheck, self.run)(unit, ctx)
+
+    def run_catalog(self, loaded: LoadedCatalog, ctx: Context) -> Iterator[Located]:
+        return cast(CatalogCheck, self.run)(loaded, ctx)
+
+    def run_cross(self, first: Side, second: Side) -> Iterator[str]:
+        return cast(CrossCheck, self.run)(first, second)
+
+    def run_file(self, path: str, line: int, error: str) -> Iterator[Located]:
+        return cast(FileCheck, self.run)(path, line, error)
+
 
 REGISTRY: dict[str, Check] = {}
 
 
-def register(check_id: str, severity: str, scope: str, states: frozenset[str] | None = None) -> Callable[[CheckFunc], CheckFunc]:
+@overload
+def register(check_id: str, severity: str, scope: Literal["unit"], states: frozenset[str] | None = None) -> Callable[[UnitCheck], UnitCheck]: ...
+@overload
+def register(check_id: str, severity: str, scope: Literal["catalog"], states: frozenset[str] | None = None) -> Callable[[CatalogCheck], CatalogCheck]: ...
+@overload
+def register(check_id: str, severity: str, scope: Literal["cross"], states: frozenset[str] | None = None) -> Callable[[CrossCheck], CrossCheck]: ...
+@overload
+def register(check_id: str, severity: str, scope: Literal["file"], states: frozenset[str] | None = None) -> Callable[[FileCheck], FileCheck]: ...
+def register(check_id: str, severity: str, scope: str, states: frozenset[str] | None = None) -> Callable[[_F], _F]:
     """Decorator adding a function to :data:`REGISTRY` under ``check_id``."""
     if severity not in SEVERITIES or not re.fullmatch(r"[a-z]+(?:-[a-z]+)*", check_id):
         raise ValueError(f"bad check registration {check_id!r} ({severity})")
 
-    def decorate(func: CheckFunc) -> CheckFunc:
+    def decorate(func: _F) -> _F:
         if check_id in REGISTRY:
             raise ValueError(f"check {check_id!r} registered twice")
         family = func.__module__.rsplit(".", 1)[-1]

@@ -71,7 +71,8 @@ def _compare_c(source: list[tuple[str, str]], target: list[tuple[str, str]], str
         yield (f"{len(target)} format specifier(s) where the source has {len(source)}: "
                f"{' '.join(d for d, _ in target) or 'none'} for {' '.join(d for d, _ in source) or 'none'}")
         return
-    for number, ((theirs, want), (mine, got)) in enumerate(zip(source, target), 1):
+    # Not strict, a plural form may drop trailing arguments (msgfmt -c agrees).
+    for number, ((theirs, want), (mine, got)) in enumerate(zip(source, target, strict=False), 1):
         if want != got:
             yield f"format specifier {mine} for argument {number} is {got}, the source's {theirs} is {want}"
 
@@ -106,7 +107,7 @@ def _compare_python(source: tuple[dict[str, tuple[str, str]], list[tuple[str, st
     if len(src_plain) != len(tgt_plain):
         yield f"{len(tgt_plain)} format specifier(s) where the source has {len(src_plain)}"
     else:
-        pairs += list(zip(src_plain, tgt_plain))
+        pairs += list(zip(src_plain, tgt_plain, strict=True))
     for (theirs, want), (mine, got) in pairs:
         if want != got and (strict or "any" not in (want, got)):
             yield f"format specifier {mine} is {got}, the source's {theirs} is {want}"

@@ -110,7 +110,7 @@ def check_double_space(unit: Unit, ctx: Context) -> Iterator[str]:
 def check_whitespace(unit: Unit, ctx: Context) -> Iterator[str]:
     """Leading or trailing whitespace differs from the source (it is part of the layout)."""
     source, target = _edges(unit.source.raw), _edges(unit.target.raw)
-    for side, before, after in zip(("leading", "trailing"), source, target):
+    for side, before, after in zip(("leading", "trailing"), source, target, strict=True):
         if before != after:
             yield f"{side} whitespace differs from the source: {before!r} → {after!r}"
 

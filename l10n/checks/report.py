@@ -102,11 +102,11 @@ def _share(summary: CatalogSummary) -> str:
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:
     """Left-aligned first column, right-aligned numbers, two spaces apart."""
-    widths = [max(len(cell) for cell in column) for column in zip(header, *rows)]
+    widths = [max(len(cell) for cell in column) for column in zip(header, *rows, strict=True)]
 
     def line(cells: tuple[str, ...]) -> str:
         first = cells[0].ljust(widths[0])
-        rest = (cell.rjust(width) if index else cell for index, (cell, width) in enumerate(zip(cells[1:], widths[1:]), 1))
+        rest = (cell.rjust(width) if index else cell for index, (cell, width) in enumerate(zip(cells[1:], widths[1:], strict=True), 1))
         return "  ".join([first, *rest]).rstrip()
 
     return [line(header), *(line(row) for row in rows)]

@@ -153,7 +153,7 @@ def _load_all(paths: Sequence[tuple[Path, str]], reader: Reader) -> list[LoadedC
         except (CatalogError, OSError, UnicodeError) as exc:
             syntax = REGISTRY["po-syntax"]
             text = exc.message if isinstance(exc, CatalogError) else str(exc)
-            for line, problem in syntax.run(shown, getattr(exc, "line", None) or 1, text):
+            for line, problem in syntax.run_file(shown, getattr(exc, "line", None) or 1, text):
                 loaded.append(Finding(shown, line, syntax.severity, syntax.id, problem, path_language(shown)))
             continue
         loaded.append(LoadedCatalog(shown, catalog, catalog_language(shown, catalog)))
@@ -232,35 +232,51 @@ def _check_catalog(loaded: LoadedCatalog, ctx: Context, checks: tuple[Check, ...
     """Run catalog and unit checks; return the translated units for cross checks."""
     tally = counts(loaded)
     result.catalogs.append(CatalogSummary(loaded.path, loaded.lang, True, **tally))
-    header = loaded.catalog.header
-    header_ignored = ignored_names(header) if header is not None else frozenset()
-    for check in checks:
-        if check.scope == "catalog" and not matches(check, header_ignored):
-            for line, text in check.run(loaded, ctx):
-                result.findings.append(Finding(loaded.path, line, check.severity, check.id, text, loaded.lang))
+    _run_catalog_checks(loaded, ctx, checks, result)
     by_state = {state: [c for c in checks if c.scope == "unit" and state in c.states] for state in tally}
     drafts = [c for c in by_state["translated"] if c not in by_state["fuzzy"]]
     translated: dict[Key, list[Unit]] = {}
     for message in loaded.catalog.entries():
         state = message.state
-        active = by_state[state]
-        draft = state == "fuzzy" and unreviewed_draft(message)
-        if draft:
-            active = [*active, *drafts]
-        if message.translator_comments:
-            ignored = ignored_names(message)
-            active = [c for c in active if not matches(c, ignored)] if ignored else active
+        on_draft = drafts if state == "fuzzy" and unreviewed_draft(message) else []
+        active = _active(message, by_state[state], on_draft)
         if not active and not (keep and state == "translated"):
             continue
         message_units = list(units(message))
-        for unit in message_units:
-            for check in active:
-                on_draft = draft and check in drafts
-                for text in check.run(unit, ctx):
-                    result.findings.append(_finding(loaded, message, check, f"draft: {text}" if on_draft else text, on_draft))
+        result.findings += _unit_findings(loaded, ctx, message, message_units, active, on_draft)
         if keep and state == "translated":
             translated[message.key] = message_units
     return translated
+
+
+def _run_catalog_checks(loaded: LoadedCatalog, ctx: Context, checks: tuple[Check, ...], result: CheckResult) -> None:
+    header = loaded.catalog.header
+    header_ignored = ignored_names(header) if header is not None else frozenset()
+    for check in checks:
+        if check.scope == "catalog" and not matches(check, header_ignored):
+            for line, text in check.run_catalog(loaded, ctx):
+                result.findings.append(Finding(loaded.path, line, check.severity, check.id, text, loaded.lang))
+
+
+def _active(message: Message, checks: list[Check], drafts: list[Check]) -> list[Check]:
+    """A message's unit checks: its state's, a draft's too, minus those its translator switched off."""
+    active = [*checks, *drafts] if drafts else checks
+    if message.translator_comments:
+        ignored = ignored_names(message)
+        active = [c for c in active if not matches(c, ignored)] if ignored else active
+    return active
+
+
+def _unit_findings(loaded: LoadedCatalog, ctx: Context, message: Message, message_units: list[Unit],
+                   active: list[Check], drafts: list[Check]) -> list[Finding]:
+    """Findings of the ``active`` checks on a message's units; a draft check's say ``draft:``."""
+    findings = []
+    for unit in message_units:
+        for check in active:
+            on_draft = check in drafts
+            for text in check.run_unit(unit, ctx):
+                findings.append(_finding(loaded, message, check, f"draft: {text}" if on_draft else text, on_draft))
+    return findings
 
 
 def _finding(loaded: LoadedCatalog, message: Message, check: Check, text: str, draft: bool = False) -> Finding:
@@ -290,7 +306,7 @@ def _compare(first: Side, second: Side, checks: list[Check], result: CheckResult
     ignored = ignored_names(first.unit.message) | ignored_names(second.unit.message)
     for check in checks:
         if not matches(check, ignored):
-            for text in check.run(first, second):
+            for text in check.run_cross(first, second):
                 result.findings.append(Finding(second.path, second.unit.message.lineno or 1, check.severity, check.id, text, second.ctx.lang, second.unit.message.msgid))
 
 

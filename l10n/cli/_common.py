@@ -7,13 +7,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
 from .. import __version__
 from ..config import FRONT_MATTER_KEYS, Config, find_config_file, load_config
 from ..errors import ConfigError, L10nError, UnknownArticle
+
+if TYPE_CHECKING:  # the pipeline is imported when a command runs, not for --help
+    from ..pipeline import Project, WriteReport
 
 EXIT_FINDINGS = 1
 EXIT_ERROR = 3
@@ -22,7 +25,7 @@ EXIT_ERROR = 3
 class _Group(click.Group):
     """Turns library errors into one-line messages and exit code 3."""
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def invoke(self, ctx: click.Context) -> object:
         try:
             return super().invoke(ctx)
         except UnknownArticle as exc:
@@ -60,7 +63,7 @@ def _front_matter_keys() -> tuple[str, ...]:
     return _config().front_matter_keys
 
 
-def _project() -> Any:
+def _project() -> Project:
     from ..pipeline import load_project
 
     return load_project(_config())
@@ -73,7 +76,7 @@ def _languages(config: Config, lang: tuple[str, ...]) -> tuple[str, ...]:
     return lang or config.languages
 
 
-def _print_report(report: Any, dry_run: bool) -> None:
+def _print_report(report: WriteReport, dry_run: bool) -> None:
     """Say what a writing step wrote; with ``--dry-run``/``--check``, exit 1 if anything was stale."""
     verb = "would write" if dry_run else "wrote"
     for path in report.changed:

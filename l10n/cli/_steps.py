@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +19,10 @@ from ._common import (
     _project,
     main,
 )
+
+if TYPE_CHECKING:
+    from ..engines import Progress
+    from ..pipeline import EditionReport
 
 
 @main.command()
@@ -72,38 +76,51 @@ def update(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool, jobs: i
 @click.option("--lang", multiple=True, help="Only this language (repeatable).")
 @click.option("--force", is_flag=True, help="Build languages below the completeness threshold too.")
 @click.option("--strict", is_flag=True, help="Exit 1 when any edition is refused, asked for or not.")
+@click.option("--no-fallback", is_flag=True, help="Refuse (exit 1) every edition that would show a segment in the "
+              "source language (default: tool.l10n.no_fallback).")
 @click.option("--dry-run", "--check", "dry_run", is_flag=True, help="Write nothing; exit 1 if an edition is out of date.")
 @click.option("--jobs", type=click.IntRange(0), help="Worker processes (default: tool.l10n.jobs, else 0: one per core "
               "when 8 or more documents need work); 1 runs in this process.")
-def build(slugs: tuple[str, ...], lang: tuple[str, ...], force: bool, strict: bool, dry_run: bool, jobs: int | None) -> None:
+def build(slugs: tuple[str, ...], lang: tuple[str, ...], force: bool, strict: bool, no_fallback: bool, dry_run: bool,
+          jobs: int | None) -> None:
     """Build Markdown, HTML and MO editions under build/<lang>/ (or only the articles SLUGS).
 
     An edition below the threshold is not built. The whole-project run
     reports it and still exits 0; naming its article (or --strict) exits 1.
-    Editions whose source and catalogs did not change are not rebuilt.
+    Segments left in the source language are listed; with --no-fallback
+    their edition is not built and the run exits 1. Editions whose source
+    and catalogs did not change are not rebuilt.
     """
     from ..pipeline import build as run
 
     project = _project()
-    reports = run(project, _languages(project.config, lang), force, dry_run, slugs=slugs, jobs=jobs)
-    refused = False
+    no_fallback = no_fallback or project.config.no_fallback
+    reports = run(project, _languages(project.config, lang), force, dry_run, slugs=slugs, no_fallback=no_fallback,
+                  jobs=jobs)
     for report in reports:
-        if not report.built:
-            refused = True
-            click.echo(f"{report.lang}/{report.slug}: not built: {report.reason}")
-            continue
-        if not report.changed:
-            continue
-        note = f", {report.fallback} segment(s) fell back to the source" if report.fallback else ""
-        click.echo(f"{report.lang}/{report.slug}: {'would build' if dry_run else 'built'}, {report.percent:.0f}% translated{note}")
-        for path in report.files:
-            click.echo(f"  {path}")
+        _print_edition(report, dry_run)
+    refused = not all(report.built for report in reports)
     stale = any(report.built and report.changed for report in reports)
     built = sum(report.built for report in reports)
     if built and not stale:
         click.echo(f"up to date ({built} editions)")
-    if (refused and (slugs or strict)) or (dry_run and stale):
+    if (refused and (slugs or strict or no_fallback)) or (dry_run and stale):
         sys.exit(EXIT_FINDINGS)
+
+
+def _print_edition(report: EditionReport, dry_run: bool) -> None:
+    """A refused edition, or one built (or to be built) anew; an unchanged one says nothing."""
+    if report.built and not report.changed:
+        return
+    if not report.built:
+        click.echo(f"{report.lang}/{report.slug}: not built: {report.reason}")
+    else:
+        note = f", {report.fallback} segment(s) fell back to the source" if report.fallback else ""
+        click.echo(f"{report.lang}/{report.slug}: {'would build' if dry_run else 'built'}, {report.percent:.0f}% translated{note}")
+    for path in report.files:
+        click.echo(f"  {path}")
+    for item in report.fallbacks:
+        click.echo(f"  fallback: {item.catalog} ({item.source}): {item.msgid}")
 
 
 @main.command()
@@ -230,7 +247,7 @@ def models_install(files: tuple[str, ...], pairs: tuple[str, ...]) -> None:
         click.echo(f"installed {package.name} {package.version} ({package.pair[0]} → {package.pair[1]})")
 
 
-def _progress() -> Any:
+def _progress() -> Progress:
     """A progress callback drawing a bar on a terminal (never in CI logs)."""
 
     def report(done: int, total: int) -> None:

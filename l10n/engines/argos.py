@@ -17,7 +17,6 @@ are re-exported so ``l10n.engines.argos`` stays the engine's one entry point.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from l10n.engines import EngineSettings, Progress
 from l10n.engines.argos_packages import (
@@ -30,7 +29,15 @@ from l10n.engines.argos_packages import (
     missing_package_error,
     pair_label,
 )
-from l10n.engines.argos_runtime import NOT_INSTALLED, ctranslate2, require_argos
+from l10n.engines.argos_runtime import (
+    NOT_INSTALLED,
+    ArgosTokenizer,
+    Ct2AsyncResult,
+    Ct2Result,
+    Ct2Translator,
+    ctranslate2,
+    require_argos,
+)
 from l10n.engines.argos_settings import batch_threads, resolve_settings
 from l10n.errors import EngineError
 
@@ -58,9 +65,10 @@ class ArgosTranslator:
         self.package = describe(pkg)
         self.version = self.package.provenance
         self.settings = resolve_settings(settings)
-        if getattr(pkg, "tokenizer", None) is None:
+        tokenizer: ArgosTokenizer | None = getattr(pkg, "tokenizer", None)  # unset without a model file
+        if tokenizer is None:
             raise EngineError("Argos package has no sentencepiece.model or bpe.model", path=str(self.package.path))
-        self._tokenizer: Any = pkg.tokenizer
+        self._tokenizer = tokenizer
         self._target_prefix: str = pkg.target_prefix
         self._model = _load_model(self.package.path / "model", self.settings)
 
@@ -68,7 +76,7 @@ class ArgosTranslator:
         """Translate every text; equal paragraphs are translated once."""
         paragraphs = [text.split("\n") for text in texts]
         unique = list(dict.fromkeys(p for ps in paragraphs for p in ps if p.strip()))
-        translated = dict(zip(unique, self._translate_sentences(unique, progress)))
+        translated = dict(zip(unique, self._translate_sentences(unique, progress), strict=True))
         return ["\n".join(translated.get(p, "") for p in ps).lstrip("\n") for ps in paragraphs]
 
     def _translate_sentences(self, sentences: list[str], progress: Progress | None) -> list[str]:
@@ -91,9 +99,8 @@ class ArgosTranslator:
                 prefix = [[self._target_prefix]] * len(batch) if self._target_prefix else None
                 jobs.append((batch, self._model.translate_batch([tokens[i] for i in batch], prefix, **options)))
             for batch, results in jobs:
-                for index, result in zip(batch, results):
-                    hypotheses = (result.result() if parallel else result).hypotheses
-                    translated[index] = self._detokenize(hypotheses[0])
+                for index, result in zip(batch, results, strict=True):
+                    translated[index] = self._detokenize(_best(result))
                 done += len(batch)
                 if progress is not None:
                     progress(done, len(sentences))
@@ -147,7 +154,13 @@ def equal_length_batches(lengths: list[int], size: int) -> list[list[int]]:
     return batches
 
 
-def _load_model(model_dir: Path, settings: EngineSettings) -> Any:
+def _best(result: Ct2Result | Ct2AsyncResult) -> list[str]:
+    """The best hypothesis' tokens, waiting for a queued (asynchronous) batch."""
+    done = result.result() if isinstance(result, Ct2AsyncResult) else result
+    return done.hypotheses[0]
+
+
+def _load_model(model_dir: Path, settings: EngineSettings) -> Ct2Translator:
     if not model_dir.is_dir():
         raise EngineError("Argos package has no model/ folder", path=str(model_dir.parent))
     try:

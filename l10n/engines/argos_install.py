@@ -17,7 +17,6 @@ import socket
 import zipfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from l10n.engines.argos_packages import (
     INSTALL_HINT,
@@ -26,7 +25,12 @@ from l10n.engines.argos_packages import (
     pair_label,
     version_key,
 )
-from l10n.engines.argos_runtime import argos_package, argos_settings, require_argos
+from l10n.engines.argos_runtime import (
+    ArgosAvailable,
+    argos_package,
+    argos_settings,
+    require_argos,
+)
 from l10n.errors import EngineError
 
 NETWORK_TIMEOUT = 15.0
@@ -118,9 +122,8 @@ def install_from_index(pairs: Iterable[tuple[str, str]]) -> list[InstalledPackag
     installed = []
     for candidate in chosen:
         path = None
-        with _argos_network():
-            with contextlib.suppress(Exception):  # Argos raises bare Exception
-                path = candidate.download()
+        with _argos_network(), contextlib.suppress(Exception):  # Argos raises bare Exception
+            path = candidate.download()
         if path is None:
             raise EngineError(f"could not download {package.argospm_package_name(candidate)} "
                               f"from the Argos package index; without network, run '{INSTALL_HINT}'")
@@ -129,7 +132,7 @@ def install_from_index(pairs: Iterable[tuple[str, str]]) -> list[InstalledPackag
     return installed
 
 
-def _choose_available(available: list[Any], pair: tuple[str, str]) -> Any:
+def _choose_available(available: list[ArgosAvailable], pair: tuple[str, str]) -> ArgosAvailable:
     candidates = [a for a in available if (a.from_code, a.to_code) == pair and a.type == "translate"]
     if not candidates:
         raise EngineError(f"the Argos package index has no package for {pair_label(pair)}")

@@ -10,10 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from l10n.engines.argos_runtime import argos_package, require_argos
+from l10n.engines.argos_runtime import ArgosInstalled, argos_package, require_argos
 from l10n.errors import EngineError
+
+if TYPE_CHECKING:
+    from packaging.version import Version
 
 INSTALL_HINT = "l10n models install FILE.argosmodel"
 
@@ -58,7 +61,7 @@ def missing_package_error(pair: tuple[str, str]) -> EngineError:
     )
 
 
-def _argos_packages() -> list[Any]:
+def _argos_packages() -> list[ArgosInstalled]:
     """Argos' installed translation packages (``argostranslate.package.Package``)."""
     require_argos()
     package = argos_package()
@@ -70,7 +73,7 @@ def _argos_packages() -> list[Any]:
     return [p for p in packages if p.type == "translate" and p.from_code and p.to_code]
 
 
-def describe(pkg: Any) -> InstalledPackage:
+def describe(pkg: ArgosInstalled) -> InstalledPackage:
     return InstalledPackage(
         from_code=pkg.from_code,
         to_code=pkg.to_code,
@@ -91,7 +94,8 @@ def list_packages(pairs: Iterable[tuple[str, str]] = ()) -> PackageListing:
     return PackageListing(installed, [pair for pair in wanted if pair not in have])
 
 
-def version_key(version: str) -> Any:
+def version_key(version: str) -> tuple[int, Version | str]:
+    """Sorts package versions: PEP 440 ones by value, above any other string."""
     from packaging.version import InvalidVersion, Version
 
     try:
@@ -100,7 +104,7 @@ def version_key(version: str) -> Any:
         return (0, version)
 
 
-def find_package(from_code: str, to_code: str) -> Any:
+def find_package(from_code: str, to_code: str) -> ArgosInstalled:
     """The newest installed package for the pair (Argos takes the first found)."""
     candidates = [p for p in _argos_packages() if (p.from_code, p.to_code) == (from_code, to_code)]
     if not candidates:

@@ -6,11 +6,13 @@ Argos is imported only through :mod:`.argos_runtime`.
 from __future__ import annotations
 
 import os
-from typing import Any
+from typing import TypeVar
 
 from l10n.engines import EngineSettings
-from l10n.engines.argos_runtime import argos_settings
+from l10n.engines.argos_runtime import ArgosSettingsModule, argos_settings
 from l10n.errors import EngineError
+
+_T = TypeVar("_T")
 
 
 def resolve_settings(settings: EngineSettings | None = None) -> EngineSettings:
@@ -19,7 +21,7 @@ def resolve_settings(settings: EngineSettings | None = None) -> EngineSettings:
 
     given = settings or EngineSettings()
 
-    def pick(value: Any, default: Any) -> Any:
+    def pick(value: _T | None, default: _T) -> _T:
         return default if value is None else value
 
     device = pick(given.device, str(argos.device))
@@ -61,7 +63,7 @@ def batch_threads(device: str, intra: int | None, inter: int | None) -> tuple[in
     return intra, inter
 
 
-def _argos_int(argos: Any, key: str) -> int | None:
+def _argos_int(argos: ArgosSettingsModule, key: str) -> int | None:
     """An Argos thread setting if the user set one (environment or settings.json)."""
     value = argos.get_setting(key)
     if value is None:

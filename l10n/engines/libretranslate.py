@@ -104,7 +104,7 @@ class LibreTranslateTranslator:
                 while pending:
                     done, pending = wait(pending, return_when=FIRST_EXCEPTION)
                     for future in done:
-                        results.update(zip(owner[future], future.result()))
+                        results.update(zip(owner[future], future.result(), strict=True))
                     if progress is not None:
                         progress(len(results), len(unique))
             except BaseException:
