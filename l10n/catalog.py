@@ -104,7 +104,7 @@ def merge(template: Catalog, existing: Catalog | None, lang: str, team: str = ""
 
 
 def _refresh(previous: Message, new: Message, comments: list[str]) -> Message:
-    message = copy.deepcopy(previous)
+    message = previous.copy()
     message.extracted_comments = list(comments)
     message.references = list(new.references)
     message.lineno = 0
@@ -168,7 +168,7 @@ def _revive(new: Message, obsolete: list[Message], used: set[int]) -> Message | 
 
 
 def _obsoleted(message: Message) -> Message:
-    gone = copy.deepcopy(message)
+    gone = message.copy()
     gone.obsolete = True
     gone.extracted_comments = []  # msgmerge clears both: they describe the source, which no longer has it
     gone.references = []

@@ -56,6 +56,7 @@ class Config:
     libretranslate_retries: int = 3
     no_fallback: bool = False
     uk_apostrophe: str = DEFAULT_APOSTROPHE
+    jobs: int = 0
 
     def sources(self) -> list[Path]:
         """Every Markdown article of the project, sorted by name."""
@@ -118,6 +119,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "libretranslate_retries": int,
     "no_fallback": bool,
     "uk_apostrophe": str,
+    "jobs": int,
 }
 ENGINES = ("argos", "libretranslate")
 """Machine-translation engines ``pretranslate`` can use (``tool.l10n.engine``)."""
@@ -214,13 +216,15 @@ def parse_config(table: dict[str, object], root: Path, origin: str) -> Config:
     for key in ("languages", "front_matter_keys"):
         if key in table:
             values[key] = _strings(table[key], key, origin)
-    for key in ("source_language", "project", "bugs_address", "team", "threshold", "check_threshold", *_ENGINE_KEYS,
-                *_EDITION_KEYS):
+    for key in ("source_language", "project", "bugs_address", "team", "threshold", "check_threshold", "jobs",
+                *_ENGINE_KEYS, *_EDITION_KEYS):
         if key in table:
             values[key] = table[key]
     if "teams" in table:
         values["teams"] = _teams(table["teams"], origin)
     config = Config(**values)  # type: ignore[arg-type]
+    if config.jobs < 0:
+        raise ConfigError("tool.l10n.jobs must be 0 (one process per core for many documents) or more", origin)
     _check_languages(config, origin)
     return config
 

@@ -6,7 +6,7 @@ Terms are glossary entries. Stages import this module and nothing above it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,14 @@ class Message:
     obsolete: bool = False
     lineno: int = 0
     domain: str = "messages"
+
+    def copy(self) -> Message:
+        """A copy with its own lists and dict: what ``copy.deepcopy`` gives (every field
+        is a string, a number or a flat container of them), at a fraction of its cost."""
+        return replace(
+            self, msgstr_plural=dict(self.msgstr_plural), translator_comments=list(self.translator_comments),
+            extracted_comments=list(self.extracted_comments), references=list(self.references), flags=list(self.flags),
+        )
 
     @property
     def fuzzy(self) -> bool:

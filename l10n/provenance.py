@@ -102,11 +102,20 @@ def record_review(message: Message, stamp: str) -> bool:
     Returns whether the entry changed; an entry already marked, still fuzzy
     or empty is left alone, so a second run rewrites nothing.
     """
-    if message.fuzzy or not (message.msgstr or any(message.msgstr_plural.values())):
+    index = unrecorded_review(message)
+    if index is None:
         return False
+    comment = message.translator_comments[index]
+    message.translator_comments[index] = f"{comment.rstrip()}; reviewed {stamp}"
+    return True
+
+
+def unrecorded_review(message: Message) -> int | None:
+    """The index of the provenance comment :func:`record_review` would mark; None if it would change nothing."""
+    if message.fuzzy or not (message.msgstr or any(message.msgstr_plural.values())):
+        return None
     for index, comment in enumerate(message.translator_comments):
         found = parse(comment)
         if found is not None and found.note is None and found.reviewed is None:
-            message.translator_comments[index] = f"{comment.rstrip()}; reviewed {stamp}"
-            return True
-    return False
+            return index
+    return None

@@ -115,34 +115,57 @@ def _skip_space(text: str, at: int) -> int:
 
 
 def _protected(text: str) -> list[bool]:
-    """For each index: is it inside a tag pair or (balanced) quotation?"""
+    """For each index: is it inside a tag pair or (balanced) quotation?
+
+    Placeholders themselves are never protected; between them the answer
+    changes only at a quotation mark, so it is filled in runs (this is on
+    every segment's path: a character-by-character loop was a tenth of an
+    update).
+    """
     flags = [False] * (len(text) + 1)
     depth: dict[str, int] = {}
-    quotes_balanced = _quotes_balanced(text)
-    in_straight = False
-    curly = 0
-    index = 0
-    while index < len(text):
-        tag = PLACEHOLDER_RE.match(text, index)
-        if tag:
-            token = tag.group(0)
-            if not token.endswith("/>"):
-                step = -1 if token.startswith("</") else 1
-                depth[tag.group(2)] = depth.get(tag.group(2), 0) + step
-            index = tag.end()
-            continue
-        char = text[index]
-        if quotes_balanced:
-            if char == '"':
-                in_straight = not in_straight
-            elif char in "“«":
-                curly += 1
-            elif char in "”»":
-                curly = max(0, curly - 1)
-        open_tags = any(value > 0 for value in depth.values())
-        flags[index] = open_tags or (quotes_balanced and (in_straight or curly > 0))
-        index += 1
+    quotes = _QuoteState(_quotes_balanced(text))
+    start = 0
+    for tag in PLACEHOLDER_RE.finditer(text):
+        quotes.fill(flags, text, start, tag.start(), any(value > 0 for value in depth.values()))
+        token = tag.group(0)
+        if not token.endswith("/>"):
+            depth[tag.group(2)] = depth.get(tag.group(2), 0) + (-1 if token.startswith("</") else 1)
+        start = tag.end()
+    quotes.fill(flags, text, start, len(text), any(value > 0 for value in depth.values()))
     return flags
+
+
+_QUOTE_RE = re.compile('["“«”»]')
+
+
+class _QuoteState:
+    """Whether the text between placeholders is inside a quotation (only when its marks balance)."""
+
+    def __init__(self, balanced: bool) -> None:
+        self.balanced = balanced
+        self.straight = False
+        self.curly = 0
+
+    def inside(self) -> bool:
+        return self.balanced and (self.straight or self.curly > 0)
+
+    def fill(self, flags: list[bool], text: str, start: int, end: int, tags_open: bool) -> None:
+        """Set ``flags[start:end]``: a quotation mark counts for its own index."""
+        marks = _QUOTE_RE.finditer(text, start, end) if self.balanced else ()
+        for mark in marks:
+            at = mark.start()
+            flags[start:at] = [tags_open or self.inside()] * (at - start)
+            char = text[at]
+            if char == '"':
+                self.straight = not self.straight
+            elif char in "“«":
+                self.curly += 1
+            else:
+                self.curly = max(0, self.curly - 1)
+            flags[at] = tags_open or self.inside()
+            start = at + 1
+        flags[start:end] = [tags_open or self.inside()] * (end - start)
 
 
 def _quotes_balanced(text: str) -> bool:

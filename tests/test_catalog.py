@@ -147,3 +147,24 @@ def test_missing_fields_are_added_in_msgmerge_order() -> None:
         "Language-Team", "Language", "MIME-Version", "Content-Type", "Content-Transfer-Encoding",
         "X-Generator", "Plural-Forms"]
     assert merged.header_fields()["Language-Team"] == "Desk"
+
+
+def test_a_message_copy_is_a_deep_copy_sharing_no_container() -> None:
+    """merge copies every kept entry with Message.copy (deepcopy was a fifth of an update's time)."""
+    import copy
+    import dataclasses
+    from pathlib import Path
+
+    from l10n.pofile import read_po
+
+    root = Path(__file__).parent.parent / "locales"
+    messages = [m for path in sorted(root.rglob("*.po")) for m in read_po(path).messages]
+    messages.append(Message("a", msgid_plural="as", msgstr_plural={0: "x", 1: "y"}, flags=["fuzzy", "c-format"],
+                            previous_msgid="b", obsolete=True, lineno=7, domain="other"))
+    for message in messages:
+        copied = message.copy()
+        assert copied == copy.deepcopy(message)
+        for item in dataclasses.fields(Message):
+            value = getattr(message, item.name)
+            if isinstance(value, list | dict):
+                assert getattr(copied, item.name) is not value, item.name

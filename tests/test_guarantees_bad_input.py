@@ -103,18 +103,18 @@ def test_a_bad_catalog_of_the_last_language_stops_the_run_before_any_write(
 
 def test_build_makes_every_edition_before_writing_any(translated_project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """An error found while making the last edition (here: compiling ru's MO) leaves build/ absent."""
-    from l10n import pipeline
+    from l10n import editions
     from l10n.errors import CatalogError
     from l10n.model import Catalog
 
-    format_mo = pipeline.format_mo
+    format_mo = editions.format_mo
 
     def failing_for_ru(catalog: Catalog) -> bytes:
         if catalog.header_fields().get("Language") == "ru":
             raise CatalogError("cannot compile", RU_PO)
         return format_mo(catalog)
 
-    monkeypatch.setattr(pipeline, "format_mo", failing_for_ru)
+    monkeypatch.setattr(editions, "format_mo", failing_for_ru)
     root = translated_project
     before = _tree(root)
     result = _invoke(root, ["build"], monkeypatch)

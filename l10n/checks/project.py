@@ -48,6 +48,7 @@ def run_check(
     select: tuple[str, ...] = (),
     ignore: tuple[str, ...] = (),
     slugs: tuple[str, ...] = (),
+    jobs: int | None = None,
 ) -> CheckResult:
     """Check the named catalogs (or the project's) with the project's glossary and threshold."""
     config = project.config if project is not None else None
@@ -59,4 +60,6 @@ def run_check(
         ignore=ignore,
         languages=languages,
     )
-    return check_catalogs(catalog_files(config, paths, languages, slugs), options)
+    if jobs is None:
+        jobs = config.jobs if config is not None else 0
+    return check_catalogs(catalog_files(config, paths, languages, slugs), options, jobs=jobs)

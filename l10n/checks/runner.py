@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..errors import CatalogError, UnknownCheck
 from ..model import Catalog, Completion, Finding, Message, Term
+from ..parallel import ordered_map, worker_count
 from ..paths import document_key
 from ..pofile import read_po
 from .base import (
@@ -125,10 +126,28 @@ def select_checks(select: Iterable[str] = (), ignore: Iterable[str] = ()) -> tup
     )
 
 
-def check_catalogs(paths: Sequence[tuple[Path, str]], options: CheckOptions, reader: Reader | None = None) -> CheckResult:
+def check_catalogs(paths: Sequence[tuple[Path, str]], options: CheckOptions, reader: Reader | None = None,
+                   jobs: int = 1) -> CheckResult:
     """Read each ``(path, shown name)`` once and check them all (any charset
-    and domain gettext reads: checking rewrites nothing)."""
+    and domain gettext reads: checking rewrites nothing).
+
+    With several ``jobs`` (0: automatic, see :mod:`l10n.parallel`), the
+    catalogs of each document (its languages, which the cross checks
+    compare) are checked in a worker process; findings and summaries come
+    out in the same order as in one process.
+    """
     reader = reader or functools.partial(read_po, foreign=True)
+    groups: dict[str, list[tuple[Path, str]]] = {}
+    for item in paths:
+        groups.setdefault(document_key(item[1]), []).append(item)
+    if worker_count(jobs, len(groups)) == 1:
+        return check_loaded(_load_all(paths, reader), options)
+    checks = select_checks(options.select, options.ignore)
+    parts = ordered_map(_check_group, (options, reader, checks), list(groups.values()), jobs)
+    return _joined(parts, paths, checks)
+
+
+def _load_all(paths: Sequence[tuple[Path, str]], reader: Reader) -> list[LoadedCatalog | Finding]:
     loaded: list[LoadedCatalog | Finding] = []
     for path, shown in paths:
         try:
@@ -140,7 +159,32 @@ def check_catalogs(paths: Sequence[tuple[Path, str]], options: CheckOptions, rea
                 loaded.append(Finding(shown, line, syntax.severity, syntax.id, problem, path_language(shown)))
             continue
         loaded.append(LoadedCatalog(shown, catalog, catalog_language(shown, catalog)))
-    return check_loaded(loaded, options)
+    return loaded
+
+
+_Part = tuple[list[Finding], list[CatalogSummary], bool]
+
+
+def _check_group(shared: tuple[CheckOptions, Reader, tuple[Check, ...]], group: list[tuple[Path, str]]) -> _Part:
+    """One document's catalogs checked in a worker: findings, summaries, whether a file failed to parse."""
+    options, reader, checks = shared
+    result = check_loaded(_load_all(group, reader), options, checks)
+    return result.findings, result.catalogs, REGISTRY["po-syntax"] in result.checks and REGISTRY["po-syntax"] not in checks
+
+
+def _joined(parts: Sequence[_Part], paths: Sequence[tuple[Path, str]], checks: tuple[Check, ...]) -> CheckResult:
+    """The documents' results as one run over ``paths`` would give them (summaries in path order)."""
+    result = CheckResult(checks=checks)
+    for findings, catalogs, syntax in parts:
+        result.findings += findings
+        result.catalogs += catalogs
+        if syntax and REGISTRY["po-syntax"] not in result.checks:
+            result.checks += (REGISTRY["po-syntax"],)
+    index = {shown: number for number, (_, shown) in enumerate(paths)}
+    result.catalogs.sort(key=lambda summary: index.get(summary.path, len(index)))
+    order = {summary.path: number for number, summary in enumerate(result.catalogs)}
+    result.findings.sort(key=lambda f: (order.get(f.path, len(order)), f.line))
+    return result
 
 
 def catalog_language(path: str, catalog: Catalog) -> str | None:

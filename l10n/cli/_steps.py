@@ -21,6 +21,7 @@ from ._common import (
 
 if TYPE_CHECKING:
     from ..engines import Progress
+    from ..pipeline import EditionReport
 
 
 def _json_line(record: dict[str, object]) -> str:
@@ -51,11 +52,13 @@ def segment(file: str, as_json: bool) -> None:
 
 @main.command()
 @click.option("--dry-run", "--check", "dry_run", is_flag=True, help="Write nothing; exit 1 if a template is out of date.")
-def extract(dry_run: bool) -> None:
+@click.option("--jobs", type=click.IntRange(0), help="Worker processes (default: tool.l10n.jobs, else 0: one per core "
+              "when 8 or more documents need work); 1 runs in this process.")
+def extract(dry_run: bool, jobs: int | None) -> None:
     """Write the POT template of every source article to locales/."""
     from ..pipeline import extract as run
 
-    report = run(_project(), dry_run)
+    report = run(_project(), dry_run, jobs=jobs)
     _print_report(report, dry_run)
 
 
@@ -63,12 +66,14 @@ def extract(dry_run: bool) -> None:
 @click.argument("slugs", nargs=-1)
 @click.option("--lang", multiple=True, help="Only this language (repeatable).")
 @click.option("--dry-run", "--check", "dry_run", is_flag=True, help="Write nothing; exit 1 if a catalog is out of date.")
-def update(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool) -> None:
+@click.option("--jobs", type=click.IntRange(0), help="Worker processes (default: tool.l10n.jobs, else 0: one per core "
+              "when 8 or more documents need work); 1 runs in this process.")
+def update(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool, jobs: int | None) -> None:
     """Extract templates and merge them into every language's PO catalog (or only the articles SLUGS)."""
     from ..pipeline import update as run
 
     project = _project()
-    report = run(project, _languages(project.config, lang), dry_run, slugs=slugs)
+    report = run(project, _languages(project.config, lang), dry_run, slugs=slugs, jobs=jobs)
     _print_report(report, dry_run)
 
 
@@ -79,33 +84,49 @@ def update(slugs: tuple[str, ...], lang: tuple[str, ...], dry_run: bool) -> None
 @click.option("--strict", is_flag=True, help="Exit 1 when any edition is refused, asked for or not.")
 @click.option("--no-fallback", is_flag=True, help="Refuse (exit 1) every edition that would show a segment in the "
               "source language (default: tool.l10n.no_fallback).")
-def build(slugs: tuple[str, ...], lang: tuple[str, ...], force: bool, strict: bool, no_fallback: bool) -> None:
+@click.option("--dry-run", "--check", "dry_run", is_flag=True, help="Write nothing; exit 1 if an edition is out of date.")
+@click.option("--jobs", type=click.IntRange(0), help="Worker processes (default: tool.l10n.jobs, else 0: one per core "
+              "when 8 or more documents need work); 1 runs in this process.")
+def build(slugs: tuple[str, ...], lang: tuple[str, ...], force: bool, strict: bool, no_fallback: bool, dry_run: bool,
+          jobs: int | None) -> None:
     """Build Markdown, HTML and MO editions under build/<lang>/ (or only the articles SLUGS).
 
     An edition below the threshold is not built. The whole-project run
     reports it and still exits 0; naming its article (or --strict) exits 1.
     Segments left in the source language are listed; with --no-fallback
-    their edition is not built and the run exits 1.
+    their edition is not built and the run exits 1. Editions whose source
+    and catalogs did not change are not rebuilt.
     """
     from ..pipeline import build as run
 
     project = _project()
     no_fallback = no_fallback or project.config.no_fallback
-    reports = run(project, _languages(project.config, lang), force, slugs=slugs, no_fallback=no_fallback)
-    refused = False
+    reports = run(project, _languages(project.config, lang), force, dry_run, slugs=slugs, no_fallback=no_fallback,
+                  jobs=jobs)
     for report in reports:
-        if not report.built:
-            refused = True
-            click.echo(f"{report.lang}/{report.slug}: not built: {report.reason}")
-        else:
-            note = f", {report.fallback} segment(s) fell back to the source" if report.fallback else ""
-            click.echo(f"{report.lang}/{report.slug}: built, {report.percent:.0f}% translated{note}")
-        for path in report.files:
-            click.echo(f"  {path}")
-        for item in report.fallbacks:
-            click.echo(f"  fallback: {item.catalog} ({item.source}): {item.msgid}")
-    if refused and (slugs or strict or no_fallback):
+        _print_edition(report, dry_run)
+    refused = not all(report.built for report in reports)
+    stale = any(report.built and report.changed for report in reports)
+    built = sum(report.built for report in reports)
+    if built and not stale:
+        click.echo(f"up to date ({built} editions)")
+    if (refused and (slugs or strict or no_fallback)) or (dry_run and stale):
         sys.exit(EXIT_FINDINGS)
+
+
+def _print_edition(report: EditionReport, dry_run: bool) -> None:
+    """A refused edition, or one built (or to be built) anew; an unchanged one says nothing."""
+    if report.built and not report.changed:
+        return
+    if not report.built:
+        click.echo(f"{report.lang}/{report.slug}: not built: {report.reason}")
+    else:
+        note = f", {report.fallback} segment(s) fell back to the source" if report.fallback else ""
+        click.echo(f"{report.lang}/{report.slug}: {'would build' if dry_run else 'built'}, {report.percent:.0f}% translated{note}")
+    for path in report.files:
+        click.echo(f"  {path}")
+    for item in report.fallbacks:
+        click.echo(f"  fallback: {item.catalog} ({item.source}): {item.msgid}")
 
 
 @main.command()
@@ -151,9 +172,11 @@ def _names(values: tuple[str, ...]) -> tuple[str, ...]:
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "junit", "github"]), default="text", show_default=True, help="Output format.")
 @click.option("--strict", is_flag=True, help="Warnings fail the run too.")
 @click.option("--list", "list_checks", is_flag=True, help="List every check with its id, severity and title, and exit.")
+@click.option("--jobs", type=click.IntRange(0), help="Worker processes (default: tool.l10n.jobs, else 0: one per core "
+              "when 8 or more documents are checked); 1 runs in this process.")
 def check(
     targets: tuple[str, ...], lang: tuple[str, ...], minimum: float | None, select: tuple[str, ...],
-    ignore: tuple[str, ...], fmt: str, strict: bool, list_checks: bool,
+    ignore: tuple[str, ...], fmt: str, strict: bool, list_checks: bool, jobs: int | None,
 ) -> None:
     """Check PO catalogs (the project's, or the articles SLUG, or PATHS: files or folders) before publishing.
 
@@ -180,7 +203,8 @@ def check(
     project = load_project(config) if config is not None else None
     slugs, paths = split_targets(config, targets)
     try:
-        result = run_check(project, paths, slugs=slugs, languages=lang, minimum=minimum, select=_names(select), ignore=_names(ignore))
+        result = run_check(project, paths, slugs=slugs, languages=lang, minimum=minimum, select=_names(select),
+                           ignore=_names(ignore), jobs=jobs)
     except UnknownCheck as exc:
         raise click.BadParameter(exc.message, param_hint="--select/--ignore") from None
     click.echo(format_result(result, fmt, strict), nl=False)

@@ -1,0 +1,187 @@
+"""The build step: editions (Markdown, HTML, MO) of every document and language.
+
+Every catalog is read and every edition made in memory before the first
+write; a document whose source, catalogs and editions are as the last build
+left them (``l10n.cache``) is not built again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import StepCache, state
+from .config import Config
+from .errors import CatalogError
+from .files import write_bytes
+from .model import Catalog, Document, Segment
+from .mofile import format_mo
+from .parallel import ordered_map
+from .pofile import read_po
+from .project import Project, jobs_for, select_slugs, step_inputs
+from .render import edition_title, render_html, render_markdown
+from .stats import catalog_stats
+from .typography import typesetter
+
+
+@dataclass(frozen=True)
+class Fallback:
+    """A segment an edition shows in the source language, and where to fix it."""
+
+    msgid: str
+    source: str  # "source/<slug>.md:<line>"
+    catalog: str  # "locales/<lang>/LC_MESSAGES/<slug>.po:<line>" (the file alone if it has no entry)
+
+
+@dataclass
+class EditionReport:
+    lang: str
+    slug: str
+    percent: float
+    fallback: int = 0
+    built: bool = True
+    reason: str = ""
+    files: list[str] = field(default_factory=list)
+    fallbacks: list[Fallback] = field(default_factory=list)
+    changed: bool = True
+
+
+Edition = tuple[EditionReport, list[tuple[Path, bytes]]]
+
+
+def build(project: Project, languages: tuple[str, ...] | None = None, force: bool = False, dry_run: bool = False,
+          slugs: Sequence[str] = (), no_fallback: bool = False, jobs: int | None = None) -> list[EditionReport]:
+    """Build Markdown, HTML and MO for every language and document (or the articles ``slugs`` names).
+
+    An edition below the threshold is refused (reported, not built) and
+    does not stop the others; with ``no_fallback`` (or ``tool.l10n.no_fallback``)
+    so is one with any segment left in the source language, for the publishing step.
+    A document whose source, catalogs and editions are as the last build
+    left them is not built again (its reports say ``changed=False``).
+
+    Every catalog is read and every edition made in memory before the first
+    write, so bad input in any language (the last one too) leaves ``build/``
+    untouched.
+    """
+    config = project.config
+    chosen = select_slugs(project, slugs)
+    langs = languages or config.languages
+    for lang in langs:
+        for slug in chosen:
+            path = config.po_path(lang, slug)
+            if not path.exists():
+                raise CatalogError(f"no catalog for {lang}; run `l10n update` first", config.relative(path))
+            for target in _edition_paths(config, lang, slug):
+                config.writable(target)
+    cache = StepCache(config.root, "build")
+    refuse_fallback = no_fallback or config.no_fallback
+    options = (",".join(langs), f"force={force}", f"no_fallback={refuse_fallback}")
+    reports = {slug: _cached_reports(cache, slug, _build_state(project, slug, langs, options)) for slug in chosen}
+    pending = [slug for slug in chosen if reports[slug] is None]
+    jobs_of = [(slug, langs, force, refuse_fallback) for slug in pending]
+    built = dict(zip(pending, ordered_map(_build_document, project, jobs_of, jobs_for(project, jobs)), strict=True))
+    editions = [edition for slug in pending for edition in built[slug]]
+    for report, outputs in editions:
+        report.changed = any(_differs(target, data) for target, data in outputs)
+        if report.changed and not dry_run:
+            for target, data in outputs:
+                write_bytes(target, data)
+    if not dry_run:
+        for slug in pending:
+            cache.record(slug, _build_state(project, slug, langs, options),
+                         {"editions": [dataclasses.asdict(report) for report, _ in built[slug]]})
+        cache.save()
+    every = {(r.lang, r.slug): r for slug in chosen for r in (reports[slug] or [e for e, _ in built[slug]])}
+    return [every[lang, slug] for lang in langs for slug in chosen]
+
+
+def _build_state(project: Project, slug: str, langs: tuple[str, ...], options: tuple[str, ...]) -> str:
+    """The cache digest of one document's editions: source, catalogs, settings and the edition files."""
+    config = project.config
+    catalogs = [config.po_path(lang, slug).read_bytes() for lang in langs]
+    outputs = [target for lang in langs for target in _edition_paths(config, lang, slug)]
+    return state(step_inputs(project, "build", slug, *options, *catalogs), outputs)
+
+
+def _cached_reports(cache: StepCache, slug: str, digest: str) -> list[EditionReport] | None:
+    """The reports of a document the cache shows unchanged (None: build it)."""
+    payload = cache.fresh(slug, digest)
+    items = payload.get("editions") if payload is not None else None
+    if not isinstance(items, list):
+        return None
+    try:
+        return [_restored(item) for item in items]
+    except (TypeError, AttributeError):  # a record written by another version
+        return None
+
+
+def _restored(item: dict[str, object]) -> EditionReport:
+    """An edition's report as the cache kept it (``dataclasses.asdict``), marked unchanged."""
+    fallbacks = item.get("fallbacks", [])
+    assert isinstance(fallbacks, list)
+    report = EditionReport(**{**item, "fallbacks": [Fallback(**f) for f in fallbacks]})  # type: ignore[arg-type]
+    return dataclasses.replace(report, changed=False)
+
+
+def _differs(path: Path, data: bytes) -> bool:
+    try:
+        return path.read_bytes() != data
+    except FileNotFoundError:
+        return True
+
+
+def _build_document(project: Project, job: tuple[str, tuple[str, ...], bool, bool]) -> list[Edition]:
+    """Every language's edition of one document, in memory."""
+    slug, langs, force, no_fallback = job
+    config = project.config
+    document = project.document(slug)
+    editions = []
+    for lang in langs:
+        path = config.po_path(lang, slug)
+        catalog = read_po(path, shown=config.relative(path))
+        editions.append(_build_one(project, document, lang, catalog, force, no_fallback))
+    return editions
+
+
+def _build_one(project: Project, document: Document, lang: str, catalog: Catalog, force: bool,
+               no_fallback: bool) -> Edition:
+    """One edition's report and the files it consists of (none when refused)."""
+    config = project.config
+    path = config.po_path(lang, document.slug)
+    stats = catalog_stats(catalog, config.relative(path))
+    report = EditionReport(lang, document.slug, stats.percent)
+    if stats.percent < config.threshold and not force:
+        report.built = False
+        report.reason = f"{stats.percent:.0f}% translated, below the {config.threshold:g}% threshold (use --force)"
+        return report, []
+    translations = {m.key: m.msgstr for m in catalog.entries() if m.translated}
+    edition = render_markdown(document, translations, lang, typeset=typesetter(lang, config.uk_apostrophe),
+                              source_lang=config.source_language)
+    report.fallback = len(edition.fallback)
+    report.fallbacks = _fallbacks(document, catalog, config.relative(path), edition.fallback)
+    if report.fallback and no_fallback:
+        report.built = False
+        report.reason = f"{report.fallback} segment(s) would show in the source language (--no-fallback)"
+        return report, []
+    page = render_html(edition, edition_title(document, translations))
+    contents = (edition.markdown.encode("utf-8"), page.encode("utf-8"), format_mo(catalog))
+    outputs = list(zip(_edition_paths(config, lang, document.slug), contents, strict=True))
+    report.files = [config.relative(target) for target, _ in outputs]
+    return report, outputs
+
+
+def _fallbacks(document: Document, catalog: Catalog, shown: str, segments: Sequence[Segment]) -> list[Fallback]:
+    """Where each fallback segment is, in the source and in the catalog (shown as ``shown``) a translator opens."""
+    lines = {m.key: m.lineno for m in catalog.entries()}
+    return [
+        Fallback(s.text, f"{document.path}:{s.line}",
+                 f"{shown}:{lines[s.context, s.text]}" if lines.get((s.context, s.text)) else shown)
+        for s in segments
+    ]
+
+
+def _edition_paths(config: Config, lang: str, slug: str) -> tuple[Path, Path, Path]:
+    """The Markdown edition, the HTML page and the MO file of one language."""
+    return config.edition_path(lang, slug, ".md"), config.edition_path(lang, slug, ".html"), config.mo_path(lang, slug)
