@@ -118,3 +118,37 @@ def test_known_language_without_babel_agrees_with_babel() -> None:
 
     codes = [*locale_identifiers(), "xx", "uk_XX", "UK", "uk-UA", "pt_br", "zh_TW", "con", "../uk", "uk_Latn", "und"]
     assert [code for code in codes if localedata.is_known(code) != babel_says(code)] == []
+
+
+RUN_AUDIT = """
+import sys
+sys.argv = ["l10n", *sys.argv[2:]]
+try:
+    from l10n.cli import run
+    run()
+finally:
+    with open(LISTING, "w", encoding="utf-8") as out:
+        out.write("\\n".join(sorted(sys.modules)))
+"""
+
+
+def test_the_console_script_answers_version_before_click_loads(tmp_path: Path) -> None:
+    """``l10n --version`` costs Python's start-up and l10n/__init__, nothing else; its line is click's."""
+    listing = tmp_path / "modules.txt"
+    code = f"LISTING = {str(listing)!r}\n" + RUN_AUDIT
+    result = subprocess.run([sys.executable, "-c", code, "-", "--version"], cwd=tmp_path,
+                            capture_output=True, text=True, check=True)
+    modules = set(listing.read_text("utf-8").split("\n"))
+    assert sorted(m for m in modules if m.startswith("l10n")) == ["l10n", "l10n.cli"]
+    assert present(modules, ("click", *EVERY_HEAVY)) == []
+    from click.testing import CliRunner
+
+    assert result.stdout == CliRunner().invoke(main, ["--version"], prog_name="l10n").output
+
+
+def test_the_console_script_runs_every_other_command_through_click(tmp_path: Path) -> None:
+    listing = tmp_path / "modules.txt"
+    code = f"LISTING = {str(listing)!r}\n" + RUN_AUDIT
+    result = subprocess.run([sys.executable, "-c", code, "-", "--help"], cwd=tmp_path,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and result.stdout.startswith("Usage: l10n "), result.stdout
