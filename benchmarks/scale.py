@@ -53,7 +53,7 @@ import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -307,7 +307,7 @@ def report(runs: Sequence[Run], l10n: L10n, command: str) -> str:
     tree = l10n.tree()
     commit = subprocess.run(["git", "-C", str(tree), "log", "-1", "--format=%h %s"], capture_output=True,
                             text=True).stdout.strip() or "not a git checkout"
-    lines = [f"`{command}`, {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
+    lines = [f"`{command}`, {datetime.now(UTC):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, "
              f"Python {platform.python_version()}, l10n from {tree} ({commit}).", "",
              "CPU seconds (user + system of the step's processes):", "", *step_table(runs, "cpu"), "",
              "Wall seconds:", "", *step_table(runs, "wall"), ""]
