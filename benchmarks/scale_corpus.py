@@ -19,8 +19,8 @@ source the round trip is compared with):
   scalar). Section pages (``_index.md``) and pages without a title are left out.
 * Go posts keep their YAML front matter as it is (``title``, ``date``, a
   ``by:`` list, ``summary``, ``template: true``): l10n's reader takes it.
-  Files without front matter (the folder's README) and redirect stubs
-  (front matter and no text) are left out.
+  Pages without a ``date:`` (the folder's README, the blog's index pages)
+  and redirect stubs (front matter and no text) are left out.
 * A UTF-8 byte order mark is dropped and CR LF line ends become LF (l10n
   refuses both, as an editor's artefact rather than content).
 * The slug is ``rust-`` or ``go-`` and the post's path inside its blog
@@ -78,10 +78,12 @@ def rust_post(text: str) -> str | None:
 
 
 def go_post(text: str) -> str | None:
-    """A Go blog post as it is (its YAML front matter kept); None without front matter or without text."""
+    """A Go blog post as it is (its YAML front matter kept); None for a page without a date or without text."""
     text = clean(text)
     end = re.search(r"^---[ \t]*$", text[4:], re.M) if _YAML.match(text) else None
-    return text if end and text[4 + end.end():].strip() else None
+    if end is None or not re.search(r"^date:", text[4: 4 + end.start()], re.M):
+        return None
+    return text if text[4 + end.end():].strip() else None
 
 
 def slug_of(blog: str, relative: Path) -> str:
