@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python benchmarks/scale.py [--corpus /work/corpus] [--sizes 10,100,1000]
-        [--steps extract,update,...] [--jobs 2] [--python PY] [--mdpo DIR] [--no-peers] [--workdir DIR]
+        [--steps extract,update,...] [--jobs 2] [--python PY] [--mdpo DIR] [--peers mdpo,po4a] [--workdir DIR]
 
 Corpus: the Rust and Go blogs (``benchmarks/scale_corpus.py`` says where they
 come from, at which commits, and what normalization changes)::
@@ -81,6 +81,7 @@ class Timing:
     cpu: float
     wall: float
     code: int
+    errors: str = ""  # the end of the process's stderr
 
 
 @dataclass
@@ -109,9 +110,7 @@ def timed(command: Sequence[str], cwd: Path, env: dict[str, str] | None = None) 
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    if done.returncode not in (0, 1):
-        sys.stderr.write(f"{' '.join(command[-3:])} exited {done.returncode}: {done.stderr.decode()[-400:]}\n")
-    return Timing(cpu, wall, done.returncode)
+    return Timing(cpu, wall, done.returncode, done.stderr.decode("utf-8", "replace")[-600:])
 
 
 class L10n:
@@ -133,14 +132,14 @@ class L10n:
 
     def _has_jobs(self, name: str) -> bool:
         if name not in self._jobs_known:
-            shown = subprocess.run([self.python, "-c", CLI, name, "--help"], env=self.env,
+            shown = subprocess.run([self.python, "-c", CLI, name, "--help"], env=self.env, cwd="/",
                                    capture_output=True, text=True).stdout
             self._jobs_known[name] = "--jobs" in shown
         return self._jobs_known[name]
 
     def tree(self) -> Path:
         """The folder of the l10n package the child imports (its glossary is the benchmark's)."""
-        out = subprocess.run([self.python, "-c", "import l10n; print(l10n.__file__)"], env=self.env,
+        out = subprocess.run([self.python, "-c", "import l10n; print(l10n.__file__)"], env=self.env, cwd="/",
                              capture_output=True, text=True, check=True).stdout
         return Path(out.strip()).parent.parent
 
@@ -160,10 +159,11 @@ def write_project(root: Path, posts: Sequence[Post], glossary: Path) -> None:
 
 
 def edit_one_word(root: Path, posts: Sequence[Post]) -> None:
-    """Change one word of the middle post's prose: the first ' the ' of a text line becomes ' a '."""
+    """Change one word of the middle post's prose: the first ' the ' of a text line after the front matter becomes ' a '."""
     path = root / "source" / f"{posts[len(posts) // 2].slug}.md"
     lines = path.read_text("utf-8").split("\n")
-    for index, line in enumerate(lines):
+    body = lines.index("---", 1) + 1 if lines[0] == "---" else 0
+    for index, line in enumerate(lines[body:], body):
         if line[:1].isalpha() and " the " in line:
             lines[index] = line.replace(" the ", " a ", 1)
             break
@@ -189,7 +189,8 @@ def run_l10n(l10n: L10n, root: Path, posts: Sequence[Post], steps: Sequence[str]
             fill_identity(sorted((root / "locales").glob("*/LC_MESSAGES/*.po")))
         run.steps[step] = timed(l10n.command(args), root, l10n.env)
         if run.steps[step].code and step not in MAY_FIND:
-            sys.stderr.write(f"N={len(posts)}: `{' '.join(args)}` exited {run.steps[step].code}\n")
+            sys.stderr.write(f"N={len(posts)}: `{' '.join(args)}` exited {run.steps[step].code}:\n"
+                             f"{run.steps[step].errors}\n")
     if (root / "build").exists():
         run.identical = sum(all(same(root / "source" / f"{p.slug}.md", root / "build" / lang / f"{p.slug}.md")
                                 for lang in LANGUAGES) for p in posts)
@@ -239,12 +240,15 @@ def run_peer(peer: Peer, programs: tuple[str, str], root: Path, posts: Sequence[
         first = timed(extract_cmd, root)
         extract += first.cpu
         if first.code or not po.exists():
+            sys.stderr.write(f"{peer.name}: {post.slug}: exited {first.code}: {first.errors}\n")
             crashed += 1
             continue
         subprocess.run(["msgen", "-o", str(po), str(po)], check=False, stderr=subprocess.DEVNULL)
         second = timed(build_cmd, root)
         build += second.cpu
-        crashed += bool(second.code or not out.exists())
+        if second.code or not out.exists():
+            sys.stderr.write(f"{peer.name}: {post.slug}: exited {second.code}: {second.errors}\n")
+            crashed += 1
         identical += same(md, out)
     return PeerResult(extract, build, identical, crashed)
 
@@ -270,7 +274,7 @@ def step_table(runs: Sequence[Run], attribute: str) -> list[str]:
         timings = [run.steps.get(step) for run in runs]
         if not any(timings):
             continue
-        cells = [title, *(cell(t, attribute) for t in timings)]
+        cells = [title, *(cell(t, attribute, step in MAY_FIND) for t in timings)]
         cells += [exponent(timings[a], timings[b], sizes[a], sizes[b]) for a, b in pairs] if attribute == "cpu" else []
         rows.append("| " + " | ".join(cells) + " |")
     if attribute == "wall":
@@ -279,11 +283,12 @@ def step_table(runs: Sequence[Run], attribute: str) -> list[str]:
     return rows
 
 
-def cell(timing: Timing | None, attribute: str) -> str:
+def cell(timing: Timing | None, attribute: str, may_find: bool) -> str:
+    """The time, and the exit code when the step failed (``check`` exits 1 on findings)."""
     if timing is None:
         return "–"
     text = f"{getattr(timing, attribute):.2f}"
-    return text if timing.code in (0, 1) else f"{text} (exit {timing.code})"
+    return text if timing.code == 0 or (may_find and timing.code == 1) else f"{text} (exit {timing.code})"
 
 
 def peer_table(runs: Sequence[Run]) -> list[str]:
@@ -326,11 +331,14 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, help="passed to the steps whose --help offers --jobs")
     parser.add_argument("--python", default=sys.executable, help="the Python that runs l10n (default: this one)")
     parser.add_argument("--mdpo", type=Path, help="folder with md2po and po2md (default: PATH)")
-    parser.add_argument("--no-peers", action="store_true", help="skip mdpo and po4a")
+    parser.add_argument("--peers", default="mdpo,po4a", help="comma-separated peers to run (default mdpo,po4a; '' for none)")
     parser.add_argument("--workdir", type=Path, help="where the projects go (default: a temporary folder, removed)")
     args = parser.parse_args(argv)
     args.sizes = sorted({int(n) for n in args.sizes.split(",")})
     args.steps = [s for s in args.steps.split(",") if s]
+    args.peers = [s for s in args.peers.split(",") if s]
+    if set(args.peers) - {MDPO.name, PO4A.name}:
+        parser.error(f"unknown peers: {args.peers}")
     unknown = set(args.steps) - {step for step, _, _ in STEPS}
     if unknown:
         parser.error(f"unknown steps: {', '.join(sorted(unknown))}")
@@ -344,7 +352,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.exit(f"{args.corpus} has {len(posts)} posts, fewer than {max(args.sizes)}")
     l10n = L10n(args.python, args.jobs)
     glossary = l10n.tree() / "locales" / "glossary.csv"
-    peers = {} if args.no_peers else {MDPO: MDPO.programs(args.mdpo), PO4A: PO4A.programs(None)}
+    peers = {peer: peer.programs(args.mdpo if peer is MDPO else None) for peer in (MDPO, PO4A) if peer.name in args.peers}
     if args.workdir:
         args.workdir.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="l10n-scale-", dir=args.workdir))

@@ -42,10 +42,11 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from l10n.config import SLUG_RE
+
 DEFAULT_CORPUS = Path("/work/corpus")
 RUST_POSTS = Path("rust/content")
 GO_POSTS = Path("go/_content/blog")
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*$")  # the same rule as l10n.config.SLUG_RE (the test compares them)
 
 _TOML = re.compile(r"\A\+\+\+[ \t]*\n(.*?\n)\+\+\+[ \t]*(?:\n|\Z)", re.S)
 _YAML = re.compile(r"\A---[ \t]*\n")
@@ -92,7 +93,8 @@ def slug_of(blog: str, relative: Path) -> str:
     if parts[-1] == "index" and len(parts) > 1:
         parts.pop()
     slug = re.sub(r"[^a-z0-9._-]", "-", "-".join([blog, *parts]).lower())
-    assert SLUG_RE.match(slug), slug
+    if not SLUG_RE.match(slug):
+        raise ValueError(f"{relative}: {slug!r} is not a slug")
     return slug
 
 
