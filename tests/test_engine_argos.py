@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argos_cli import argos_folders
 from argos_fixture import argos_environment, build_argos_package
 from loopback import serving
 
@@ -50,23 +51,7 @@ def argos_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     first, its module attributes are redirected as well.
     """
     root = tmp_path_factory.mktemp("argos")
-    env = argos_environment(root)
-    with pytest.MonkeyPatch.context() as mp:
-        for key, value in env.items():
-            Path(value).mkdir(parents=True, exist_ok=True)
-            mp.setenv(key, value)
-        for key in ("ARGOS_PACKAGE_INDEX", "ARGOS_CHUNK_TYPE", "ARGOS_MODEL_PROVIDER"):
-            mp.delenv(key, raising=False)
-        from argostranslate import settings
-
-        data = Path(env["XDG_DATA_HOME"]) / "argos-translate"
-        cache = Path(env["XDG_CACHE_HOME"]) / "argos-translate"
-        (cache / "downloads").mkdir(parents=True, exist_ok=True)
-        packages = Path(env["ARGOS_PACKAGES_DIR"])
-        mp.setattr(settings, "package_data_dir", packages)
-        mp.setattr(settings, "package_dirs", [packages])
-        mp.setattr(settings, "downloads_dir", cache / "downloads")
-        mp.setattr(settings, "local_package_index", data / "index.json")
+    with argos_folders(argos_environment(root)):
         yield root
 
 
