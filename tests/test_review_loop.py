@@ -19,7 +19,7 @@ import argos_cli
 import pytest
 from argos_cli import Ran
 
-from l10n.checks.runner import CheckOptions, check_catalogs
+from l10n.checks.runner import CheckOptions, CheckResult, check_catalogs
 from l10n.glossary import parse_glossary
 from l10n.pofile import read_po
 from l10n.provenance import parse, record_review
@@ -47,12 +47,16 @@ msgstr "Мэр гoворив з residents мешканцями."
 '''
 
 
-def test_draft_findings_are_reported_while_the_entry_is_fuzzy(tmp_path: Path) -> None:
+def _check(tmp_path: Path, text: str, select: tuple[str, ...]) -> CheckResult:
+    """The findings of ``select`` on a uk catalog holding ``text``."""
     po = tmp_path / "uk/LC_MESSAGES/drafts.po"
     po.parent.mkdir(parents=True)
-    po.write_text(DRAFTS)
-    options = CheckOptions(terms=tuple(TERMS), select=("numbers", "glossary", "mixed-script", "english-words", "unreviewed-mt"))
-    result = check_catalogs([(po, "drafts.po")], options)
+    po.write_text(text)
+    return check_catalogs([(po, "drafts.po")], CheckOptions(terms=tuple(TERMS), select=select))
+
+
+def test_draft_findings_are_reported_while_the_entry_is_fuzzy(tmp_path: Path) -> None:
+    result = _check(tmp_path, DRAFTS, ("numbers", "glossary", "mixed-script", "english-words", "unreviewed-mt"))
     found = {(f.line, f.check) for f in result.findings if f.draft}
     assert {(7, "numbers"), (7, "glossary-term"), (12, "mixed-script"), (12, "english-words")} <= found
     assert all(f.message.startswith("draft: ") for f in result.findings if f.draft)
@@ -76,11 +80,7 @@ msgstr "Мер зустрівся з мешканцями."
 
 def test_a_translation_made_fuzzy_by_a_source_edit_is_checked_as_a_draft(tmp_path: Path) -> None:
     """The reviewer sees the number the edit changed, on reviewed and on plain human entries."""
-    po = tmp_path / "uk/LC_MESSAGES/stale.po"
-    po.parent.mkdir(parents=True)
-    po.write_text(STALE)
-    options = CheckOptions(terms=tuple(TERMS), select=("numbers", "unreviewed-mt"))
-    result = check_catalogs([(po, "stale.po")], options)
+    result = _check(tmp_path, STALE, ("numbers", "unreviewed-mt"))
     found = sorted((f.line, f.check, f.message) for f in result.findings)
     assert found == [
         (7, "numbers", "draft: number 14 of the source is missing (written 14 in uk)"),
