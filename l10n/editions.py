@@ -76,6 +76,7 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
             for target in _edition_paths(config, lang, slug):
                 config.writable(target)
     cache = StepCache(config.root, "build")
+    project.keep_documents = not dry_run
     refuse_fallback = no_fallback or config.no_fallback
     options = (",".join(langs), f"force={force}", f"no_fallback={refuse_fallback}")
     reports = {slug: _cached_reports(cache, slug, _build_state(project, slug, langs, options)) for slug in chosen}

@@ -110,6 +110,7 @@ def _run_step(project: Project, step: str, slugs: list[str], languages: tuple[st
     others (in a process pool when many), then write every output once all are computed, so bad
     input stops a run before any write."""
     config = project.config
+    project.keep_documents = not dry_run
     cache = StepCache(config.root, step)
     extracted = cache if step == "extract" else StepCache(config.root, "extract")
     extra = (",".join(languages),)

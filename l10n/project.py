@@ -2,7 +2,9 @@
 
 Documents are parsed when a step first needs one, so a run that finds most
 of them unchanged (``l10n.cache``) never parses those, and each worker of a
-process pool (``l10n.parallel``) parses its own.
+process pool (``l10n.parallel``) parses its own. A source whose bytes the
+cache has seen is not segmented again (``DocumentStore``); a step that
+writes keeps what it parsed there (``keep_documents``), a check run does not.
 """
 
 from __future__ import annotations
@@ -12,12 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import read_bytes_or_absent
+from .cache import DocumentStore, read_bytes_or_absent
 from .config import SLUG_RE, Config
 from .errors import SourceError, UnknownArticle
 from .glossary import read_glossary
 from .model import Document, Term
-from .segment import read_document
+from .segment import read_source, segment_text, source_text
 
 
 @dataclass
@@ -27,6 +29,8 @@ class Project:
     config: Config
     sources: dict[str, Path]
     terms: list[Term]
+    keep_documents: bool = False
+    """Whether a document parsed now is kept in the cache for later runs (set by steps that write)."""
     _parsed: dict[str, Document] = field(default_factory=dict, repr=False)
 
     @property
@@ -43,8 +47,22 @@ class Project:
         """The parsed document of ``slug`` (SourceError names file and line)."""
         found = self._parsed.get(slug)
         if found is None:
-            path = self.sources[slug]
-            found = self._parsed[slug] = read_document(path, self.config.relative(path), self.config.front_matter_keys)
+            found = self._parsed[slug] = self._read(slug)
+        return found
+
+    def _read(self, slug: str) -> Document:
+        """The document as the cache kept it for these exact bytes, else segmented now."""
+        path, keys = self.sources[slug], self.config.front_matter_keys
+        shown = self.config.relative(path)
+        data = read_source(path, shown)
+        text = source_text(data, shown)
+        store = DocumentStore(self.config.root)
+        key = store.key(data, shown, keys)
+        found = store.load(slug, key, text)
+        if found is None:
+            found = segment_text(text, slug, shown, keys)
+            if self.keep_documents:
+                store.store(key, found)
         return found
 
 

@@ -43,16 +43,24 @@ def to_html(markdown: str) -> str:
 
 def read_document(path: Path, shown: str, front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS) -> Document:
     """Read and segment one source file; ``shown`` is its project-relative path."""
+    return segment_text(source_text(read_source(path, shown), shown), path.stem, shown, front_matter_keys)
+
+
+def read_source(path: Path, shown: str) -> bytes:
+    """A source file's bytes (SourceError when it cannot be read)."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror}", shown) from None
+
+
+def source_text(data: bytes, shown: str) -> str:
+    """A source file's text (SourceError naming the line of a byte that is not UTF-8)."""
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise SourceError("not valid UTF-8 (byte 0x%02x)" % data[exc.start], shown, line) from None
-    return segment_text(text, path.stem, shown, front_matter_keys)
 
 
 def segment_text(text: str, slug: str, shown: str, front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS) -> Document:
