@@ -4,13 +4,15 @@ Documents are parsed when a step first needs one, so a run that finds most
 of them unchanged (``l10n.cache``) never parses those, and each worker of a
 process pool (``l10n.parallel``) parses its own. A source whose bytes the
 cache has seen is not segmented again (``DocumentStore``); a step that
-writes keeps what it parsed there (``keep_documents``), a check run does not.
+writes keeps what it segmented there once its own writes are done
+(:meth:`Project.segmented_now`, :meth:`Project.keep`), a check run or a run
+stopped by bad input keeps nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +23,9 @@ from .glossary import read_glossary
 from .model import Document, Term
 from .segment import read_source, segment_text, source_text
 
+Segmented = tuple[str, Document] | None
+"""A document segmented in this process and the cache key it is kept under (None: it came from the cache)."""
+
 
 @dataclass
 class Project:
@@ -29,9 +34,8 @@ class Project:
     config: Config
     sources: dict[str, Path]
     terms: list[Term]
-    keep_documents: bool = False
-    """Whether a document parsed now is kept in the cache for later runs (set by steps that write)."""
     _parsed: dict[str, Document] = field(default_factory=dict, repr=False)
+    _segmented: dict[str, tuple[str, Document]] = field(default_factory=dict, repr=False)
 
     @property
     def slugs(self) -> list[str]:
@@ -61,9 +65,22 @@ class Project:
         found = store.load(slug, key, text)
         if found is None:
             found = segment_text(text, slug, shown, keys)
-            if self.keep_documents:
-                store.store(key, found)
+            self._segmented[slug] = (key, found)
         return found
+
+    def segmented_now(self, slug: str) -> Segmented:
+        """The document of ``slug`` if this process segmented it (not taken from the cache), with its key.
+
+        A worker of a process pool returns it with its results, so the step keeps it only once it has written.
+        """
+        return self._segmented.pop(slug, None)
+
+    def keep(self, documents: Iterable[Segmented]) -> None:
+        """Keep documents :meth:`segmented_now` gave in the cache, for later runs."""
+        store = DocumentStore(self.config.root)
+        for found in documents:
+            if found is not None:
+                store.store(*found)
 
 
 def load_project(config: Config) -> Project:

@@ -100,3 +100,18 @@ def test_a_corrupt_kept_document_is_ignored(tmp_path: Path, garbage: bytes) -> N
     store.folder.mkdir(parents=True)
     (store.folder / "a.json").write_bytes(garbage)
     assert store.load("a", "k", "text") is None
+
+
+def test_workers_of_a_pool_hand_back_what_they_segmented(translated_project: Path, cli) -> None:
+    source = translated_project / "source" / f"{SLUG}.md"
+    (translated_project / "source" / "second.md").write_bytes(source.read_bytes())
+    assert cli("update", "--jobs", "2").exit_code == 0
+    kept = sorted(p.name for p in (translated_project / CACHE_DIR / "documents").iterdir())
+    assert kept == [f"{SLUG}.json", "second.json"]
+
+
+def test_a_run_stopped_by_bad_input_keeps_no_document(translated_project: Path, cli) -> None:
+    po = translated_project / "locales" / "ru" / "LC_MESSAGES" / f"{SLUG}.po"
+    po.write_text(po.read_text("utf-8") + '\nmsgid "unterminated\n', "utf-8")
+    assert cli("update", "--jobs", "1").exit_code == 3
+    assert not (translated_project / CACHE_DIR).exists()
