@@ -9,10 +9,15 @@ to do for that document. The cache is never trusted over the files: a
 hand-edited catalog or edition, a changed source or a newer l10n changes the
 digest, and the document is redone. A missing, corrupt or foreign cache file
 is ignored, so the folder is always safe to delete.
+
+Parsed source documents are kept too (``documents/<slug>.json``), keyed on
+the source's bytes, its shown path, the front-matter keys and this code, so a
+build after an update does not segment the sources again.
 """
 
 from __future__ import annotations
 
+import datetime
 import functools
 import hashlib
 import json
@@ -20,6 +25,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .files import write_text
+from .model import Document, Placeholder, Segment
 
 CACHE_DIR = ".l10n-cache"
 _FORMAT = "l10n-cache 1"
@@ -102,13 +108,18 @@ class StepCache:
         """Write the records if they changed (with a ``.gitignore`` that keeps the folder out of any git)."""
         if not self._dirty:
             return
-        self.path.parent.mkdir(exist_ok=True)
-        ignore = self.path.parent / ".gitignore"
-        if not ignore.exists():
-            write_text(ignore, "*\n")
+        _make_folder(self.path.parent)
         write_text(self.path, json.dumps({"format": _FORMAT, "records": self.records}, ensure_ascii=False,
                                          sort_keys=True, indent=0) + "\n")
         self._dirty = False
+
+
+def _make_folder(folder: Path) -> None:
+    """The cache folder, with a ``.gitignore`` that keeps it out of any git."""
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        write_text(ignore, "*\n")
 
 
 def _load(path: Path) -> dict[str, object]:
@@ -121,3 +132,89 @@ def _load(path: Path) -> dict[str, object]:
         return {}
     records: dict[str, object] = data["records"]
     return records
+
+
+class DocumentStore:
+    """Parsed source documents, one file each: never trusted over the source (its bytes are in the key)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.folder = root / CACHE_DIR / "documents"
+
+    @staticmethod
+    def key(data: bytes, shown: str, front_matter_keys: tuple[str, ...]) -> str:
+        """The digest a parsed document is kept under: source bytes, shown path, keys and this code."""
+        return state([data, shown, "\0".join(front_matter_keys)], ())
+
+    def load(self, slug: str, key: str, text: str) -> Document | None:
+        """The document kept for ``slug`` under ``key`` (``text`` is its source), or None."""
+        try:
+            data = json.loads((self.folder / f"{slug}.json").read_bytes())
+            if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("state") != key:
+                return None
+            segments = tuple(_segment(item, text) for item in data["segments"])
+            return Document(data["slug"], data["path"], text, segments, _decoded(data["metadata"]))
+        except (OSError, ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    def store(self, key: str, document: Document) -> None:
+        """Keep ``document`` under ``key`` (not at all when its front matter has a value JSON cannot carry)."""
+        try:
+            metadata = _encoded(document.metadata)
+        except TypeError:
+            return
+        if _decoded(metadata) != document.metadata:
+            return
+        segments = [[s.text, None if s.source == document.text[s.start:s.end] else s.source, s.context, s.line,
+                     s.kind, s.label, s.start, s.end, [[p.number, p.opening, p.closing] for p in s.placeholders]]
+                    for s in document.segments]
+        record = {"format": _FORMAT, "state": key, "slug": document.slug, "path": document.path,
+                  "segments": segments, "metadata": metadata}
+        _make_folder(self.folder.parent)
+        self.folder.mkdir(exist_ok=True)
+        write_text(self.folder / f"{document.slug}.json", json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def _segment(item: list[object], text: str) -> Segment:
+    """A segment as :meth:`DocumentStore.store` kept it (its source sliced from ``text`` when it was a slice)."""
+    body, source, context, line, kind, label, start, end, placeholders = item
+    assert isinstance(start, int) and isinstance(end, int) and isinstance(placeholders, list)
+    return Segment(body, text[start:end] if source is None else source, context, line, kind, label,  # type: ignore[arg-type]
+                   start, end, tuple(Placeholder(*p) for p in placeholders))
+
+
+def _encoded(value: object) -> object:
+    """Front-matter data as JSON: containers and dates tagged (``["list", …]``), scalars as they are."""
+    if value is None or isinstance(value, (str, int, float)):
+        return value
+    if isinstance(value, list):
+        return ["list", [_encoded(item) for item in value]]
+    if isinstance(value, dict):
+        return ["dict", [[_encoded(k), _encoded(v)] for k, v in value.items()]]
+    if isinstance(value, datetime.datetime):
+        return ["datetime", value.isoformat()]
+    if isinstance(value, datetime.date):
+        return ["date", value.isoformat()]
+    raise TypeError(f"not kept: {type(value).__name__}")
+
+
+def _decoded(value: object) -> dict[str, object]:
+    found = _decoded_value(value)
+    if not isinstance(found, dict):
+        raise TypeError("metadata is not a mapping")
+    return found
+
+
+def _decoded_value(value: object) -> object:
+    if not isinstance(value, list):
+        return value
+    tag, payload = value
+    if tag == "list":
+        return [_decoded_value(item) for item in payload]
+    if tag == "dict":
+        return {_decoded_value(k): _decoded_value(v) for k, v in payload}
+    if tag == "datetime":
+        return datetime.datetime.fromisoformat(payload)
+    if tag == "date":
+        return datetime.date.fromisoformat(payload)
+    raise ValueError(f"unknown tag {tag!r}")

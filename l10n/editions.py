@@ -20,7 +20,7 @@ from .model import Catalog, Document, Segment
 from .mofile import format_mo
 from .parallel import ordered_map
 from .pofile import read_po
-from .project import Project, jobs_for, select_slugs, step_inputs
+from .project import Project, Segmented, jobs_for, select_slugs, step_inputs
 from .render import edition_title, render_html, render_markdown
 from .stats import catalog_stats
 from .typography import typesetter
@@ -81,7 +81,8 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
     reports = {slug: _cached_reports(cache, slug, _build_state(project, slug, langs, options)) for slug in chosen}
     pending = [slug for slug in chosen if reports[slug] is None]
     jobs_of = [(slug, langs, force, refuse_fallback) for slug in pending]
-    built = dict(zip(pending, ordered_map(_build_document, project, jobs_of, jobs_for(project, jobs)), strict=True))
+    results = dict(zip(pending, ordered_map(_build_document, project, jobs_of, jobs_for(project, jobs)), strict=True))
+    built = {slug: editions for slug, (editions, _) in results.items()}
     editions = [edition for slug in pending for edition in built[slug]]
     for report, outputs in editions:
         report.changed = any(_differs(target, data) for target, data in outputs)
@@ -93,6 +94,7 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
             cache.record(slug, _build_state(project, slug, langs, options),
                          {"editions": [dataclasses.asdict(report) for report, _ in built[slug]]})
         cache.save()
+        project.keep(segmented for _, segmented in results.values())
     every = {(r.lang, r.slug): r for slug in chosen for r in (reports[slug] or [e for e, _ in built[slug]])}
     return [every[lang, slug] for lang in langs for slug in chosen]
 
@@ -132,8 +134,8 @@ def _differs(path: Path, data: bytes) -> bool:
         return True
 
 
-def _build_document(project: Project, job: tuple[str, tuple[str, ...], bool, bool]) -> list[Edition]:
-    """Every language's edition of one document, in memory."""
+def _build_document(project: Project, job: tuple[str, tuple[str, ...], bool, bool]) -> tuple[list[Edition], Segmented]:
+    """Every language's edition of one document, in memory (and the document, when it was segmented now)."""
     slug, langs, force, no_fallback = job
     config = project.config
     document = project.document(slug)
@@ -142,7 +144,7 @@ def _build_document(project: Project, job: tuple[str, tuple[str, ...], bool, boo
         path = config.po_path(lang, slug)
         catalog = read_po(path, shown=config.relative(path))
         editions.append(_build_one(project, document, lang, catalog, force, no_fallback))
-    return editions
+    return editions, project.segmented_now(slug)
 
 
 def _build_one(project: Project, document: Document, lang: str, catalog: Catalog, force: bool,

@@ -14,6 +14,7 @@ that msgfmt moves into a revision-1 table; catalogs of articles have none.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import struct
 
@@ -89,8 +90,12 @@ def _hash_table(keys: list[bytes], slots: int) -> bytes:
     return struct.pack(f"<{slots}I", *table)
 
 
+@functools.lru_cache(maxsize=16384)
 def _hashpjw(data: bytes) -> int:
-    """gettext's ``__hash_string`` (P. J. Weinberger's hash, 32-bit words)."""
+    """gettext's ``__hash_string`` (P. J. Weinberger's hash, 32-bit words).
+
+    Remembered: every language's MO file of a document hashes the same msgids.
+    """
     value = 0
     for byte in data:
         value = ((value << 4) + byte) & 0xFFFFFFFF

@@ -26,6 +26,7 @@ from .parallel import ordered_map
 from .pofile import format_po, read_po
 from .project import (
     Project,
+    Segmented,
     jobs_for,
     load_project,
     select_documents,
@@ -117,7 +118,8 @@ def _run_step(project: Project, step: str, slugs: list[str], languages: tuple[st
                if cache.fresh(slug, state(step_inputs(project, step, slug, *extra), _step_paths(config, slug, languages))) is None]
     today = date.today().isoformat()
     work = [(slug, languages, today) for slug in pending]
-    computed = dict(zip(pending, ordered_map(_document_outputs, project, work, jobs), strict=True))
+    results = dict(zip(pending, ordered_map(_document_outputs, project, work, jobs), strict=True))
+    computed = {slug: outputs for slug, (outputs, _) in results.items()}
     report = WriteReport()
     for slug in slugs:
         for path in _step_paths(config, slug, languages):
@@ -131,6 +133,7 @@ def _run_step(project: Project, step: str, slugs: list[str], languages: tuple[st
             extracted.record(slug, state(step_inputs(project, "extract", slug, ""), _step_paths(config, slug, ())))
         extracted.save()
         cache.save()
+        project.keep(segmented for _, segmented in results.values())
     return report
 
 
@@ -142,8 +145,9 @@ def _write(path: Path, text: str | None, report: WriteReport, config: Config, dr
         report.record(shown, write_text(path, text))
 
 
-def _document_outputs(project: Project, job: tuple[str, tuple[str, ...], str]) -> list[Output]:
-    """One document's template, merged into each language's catalog (none for extract), as text.
+def _document_outputs(project: Project, job: tuple[str, tuple[str, ...], str]) -> tuple[list[Output], Segmented]:
+    """One document's template, merged into each language's catalog (none for extract), as text
+    (and the document, when it was segmented now, for the cache).
 
     Catalogs get the template's ``#.`` lines unchanged (every language's
     glossary forms), as ``msgmerge`` would copy them. A catalog whose content
@@ -160,7 +164,7 @@ def _document_outputs(project: Project, job: tuple[str, tuple[str, ...], str]) -
         merged = merge(template, _reviewed(existing, today), lang, info.team_for(lang))
         unchanged = existing is not None and same_content(merged, existing, ignore=())
         outputs.append((path, None if unchanged else format_po(merged)))
-    return outputs
+    return outputs, project.segmented_now(slug)
 
 
 def _reviewed(existing: Catalog | None, stamp: str) -> Catalog | None:

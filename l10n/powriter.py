@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import codecs
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from l10n.errors import CatalogError
@@ -46,6 +46,10 @@ FORMATS = ("c objc python python-brace java java-printf csharp javascript scheme
            "librep ruby sh awk lua object-pascal smalltalk qt qt-plural kde kde-kuit boost "
            "tcl perl perl-brace php gcc-internal gfc-internal ycp").split()
 DEFAULT_DOMAIN = "messages"
+
+_wrapped = lru_cache(maxsize=16384)(wrap_string)
+"""``wrap_string`` remembered (it is pure): a template and each language's catalog wrap the same msgids.
+The lists it returns are shared, so callers only copy from them."""
 
 
 def codec_name(charset: str) -> str | None:
@@ -154,18 +158,18 @@ def _format_message(msg: Message, catalog: Catalog) -> str:
     for name, value in (("msgctxt", msg.previous_msgctxt), ("msgid", msg.previous_msgid),
                         ("msgid_plural", msg.previous_msgid_plural)):
         if value is not None:
-            lines += wrap_string(previous, name, value, wrap, fmt)
+            lines += _wrapped(previous, name, value, wrap, fmt)
     prefix = "#~ " if msg.obsolete else ""
     if msg.msgctxt is not None:
-        lines += wrap_string(prefix, "msgctxt", msg.msgctxt, wrap, fmt)
-    lines += wrap_string(prefix, "msgid", msg.msgid, wrap, fmt)
+        lines += _wrapped(prefix, "msgctxt", msg.msgctxt, wrap, fmt)
+    lines += _wrapped(prefix, "msgid", msg.msgid, wrap, fmt)
     if msg.msgid_plural is None:
-        lines += wrap_string(prefix, "msgstr", msg.msgstr, wrap, fmt)
+        lines += _wrapped(prefix, "msgstr", msg.msgstr, wrap, fmt)
     else:
-        lines += wrap_string(prefix, "msgid_plural", msg.msgid_plural, wrap, fmt)
+        lines += _wrapped(prefix, "msgid_plural", msg.msgid_plural, wrap, fmt)
         plural = msg.msgstr_plural or {0: ""}
         for n in sorted(plural):
-            lines += wrap_string(prefix, f"msgstr[{n}]", plural[n], wrap, fmt)
+            lines += _wrapped(prefix, f"msgstr[{n}]", plural[n], wrap, fmt)
     lines.append("")
     return "\n".join(lines)
 

@@ -2,22 +2,29 @@
 
 Documents are parsed when a step first needs one, so a run that finds most
 of them unchanged (``l10n.cache``) never parses those, and each worker of a
-process pool (``l10n.parallel``) parses its own.
+process pool (``l10n.parallel``) parses its own. A source whose bytes the
+cache has seen is not segmented again (``DocumentStore``); a step that
+writes keeps what it segmented there once its own writes are done
+(:meth:`Project.segmented_now`, :meth:`Project.keep`), a check run or a run
+stopped by bad input keeps nothing.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cache import read_bytes_or_absent
+from .cache import DocumentStore, read_bytes_or_absent
 from .config import SLUG_RE, Config
 from .errors import SourceError, UnknownArticle
 from .glossary import read_glossary
 from .model import Document, Term
-from .segment import read_document
+from .segment import read_source, segment_text, source_text
+
+Segmented = tuple[str, Document] | None
+"""A document segmented in this process and the cache key it is kept under (None: it came from the cache)."""
 
 
 @dataclass
@@ -28,6 +35,7 @@ class Project:
     sources: dict[str, Path]
     terms: list[Term]
     _parsed: dict[str, Document] = field(default_factory=dict, repr=False)
+    _segmented: dict[str, tuple[str, Document]] = field(default_factory=dict, repr=False)
 
     @property
     def slugs(self) -> list[str]:
@@ -43,9 +51,36 @@ class Project:
         """The parsed document of ``slug`` (SourceError names file and line)."""
         found = self._parsed.get(slug)
         if found is None:
-            path = self.sources[slug]
-            found = self._parsed[slug] = read_document(path, self.config.relative(path), self.config.front_matter_keys)
+            found = self._parsed[slug] = self._read(slug)
         return found
+
+    def _read(self, slug: str) -> Document:
+        """The document as the cache kept it for these exact bytes, else segmented now."""
+        path, keys = self.sources[slug], self.config.front_matter_keys
+        shown = self.config.relative(path)
+        data = read_source(path, shown)
+        text = source_text(data, shown)
+        store = DocumentStore(self.config.root)
+        key = store.key(data, shown, keys)
+        found = store.load(slug, key, text)
+        if found is None:
+            found = segment_text(text, slug, shown, keys)
+            self._segmented[slug] = (key, found)
+        return found
+
+    def segmented_now(self, slug: str) -> Segmented:
+        """The document of ``slug`` if this process segmented it (not taken from the cache), with its key.
+
+        A worker of a process pool returns it with its results, so the step keeps it only once it has written.
+        """
+        return self._segmented.pop(slug, None)
+
+    def keep(self, documents: Iterable[Segmented]) -> None:
+        """Keep documents :meth:`segmented_now` gave in the cache, for later runs."""
+        store = DocumentStore(self.config.root)
+        for found in documents:
+            if found is not None:
+                store.store(*found)
 
 
 def load_project(config: Config) -> Project:

@@ -10,6 +10,7 @@ code, blank lines, front-matter keys) is copied verbatim.
 from __future__ import annotations
 
 import bisect
+import functools
 import html
 import re
 from collections.abc import Callable
@@ -30,29 +31,51 @@ from .sentences import split_sentences
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+@functools.cache
 def _parser() -> MarkdownIt:
     # text_join off: escapes and entities stay separate tokens with their raw markup.
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    return _remembering(MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join"))
+
+
+@functools.cache
+def _html_parser() -> MarkdownIt:
+    return _remembering(MarkdownIt("commonmark").enable(["table", "strikethrough"]))
+
+
+def _remembering(parser: MarkdownIt) -> MarkdownIt:
+    """``parser`` made once per process; its link normalization (pure, and costly: URL parsing
+    and punycode) remembered per URL, since an edition repeats its source's links."""
+    for name in ("normalizeLink", "normalizeLinkText", "validateLink"):
+        setattr(parser, name, functools.lru_cache(maxsize=4096)(getattr(parser, name)))
+    return parser
 
 
 def to_html(markdown: str) -> str:
     """HTML for an edition's Markdown body, with the dialect segmentation reads."""
-    html: str = MarkdownIt("commonmark").enable(["table", "strikethrough"]).render(markdown)
+    html: str = _html_parser().render(markdown)
     return html
 
 
 def read_document(path: Path, shown: str, front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS) -> Document:
     """Read and segment one source file; ``shown`` is its project-relative path."""
+    return segment_text(source_text(read_source(path, shown), shown), path.stem, shown, front_matter_keys)
+
+
+def read_source(path: Path, shown: str) -> bytes:
+    """A source file's bytes (SourceError when it cannot be read)."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read: {exc.strerror}", shown) from None
+
+
+def source_text(data: bytes, shown: str) -> str:
+    """A source file's text (SourceError naming the line of a byte that is not UTF-8)."""
     try:
-        text = data.decode("utf-8")
+        return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise SourceError("not valid UTF-8 (byte 0x%02x)" % data[exc.start], shown, line) from None
-    return segment_text(text, path.stem, shown, front_matter_keys)
 
 
 def segment_text(text: str, slug: str, shown: str, front_matter_keys: tuple[str, ...] = FRONT_MATTER_KEYS) -> Document:
@@ -179,7 +202,7 @@ class _Builder:
             label = f"{block.kind} {block.number}" if block.kind not in ("headline", "caption") else block.kind
             if len(spans) > 1:
                 label += f", sentence {number}"
-            line = self.text[: _offset(offsets, start)].count("\n") + 1
+            line = bisect.bisect_right(self.line_starts, _offset(offsets, start))  # newlines before it, plus one
             self._add(msgid, _offset(offsets, start), _offset(offsets, end), block.kind, label, line, placeholders)
 
     def _add(self, msgid: str, start: int, end: int, kind: str, label: str, line: int, placeholders: tuple[Placeholder, ...]) -> None:
