@@ -83,7 +83,7 @@ test: $(STAMP) $(LT_STAMP)
 	L10N_LT_VENV=$(abspath $(LT_VENV)) $(PY) -m pytest -q
 
 # The fast lane: everything but the tests marked slow (a real model, a server,
-# many subprocesses); under 20 s on 2 cores. `make test` still runs them all.
+# many subprocesses, thousands of generated cases). `make test` runs them all.
 test-fast: $(STAMP)
 	$(PY) -m pytest -q -m "not slow"
 

@@ -81,6 +81,7 @@ def _session(root: Path, jobs: str, cli, monkeypatch: pytest.MonkeyPatch) -> tup
     return said, _files(root)
 
 
+@pytest.mark.slow  # every step twice, with a process pool
 def test_one_worker_and_two_write_the_same_files_and_say_the_same(tmp_path: Path, cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(catalog, "utc_now", lambda: datetime(2026, 12, 1, 12, 0, tzinfo=UTC))
     serial = _session(_many(tmp_path / "serial"), "1", cli, monkeypatch)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from contextlib import nullcontext
 from unittest import mock
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from test_pofile import catalogs
@@ -46,6 +47,7 @@ def read_both_ways(text: str) -> tuple[object, object]:
     return outcome(False), outcome(True)
 
 
+@pytest.mark.slow  # thousands of generated cases
 @settings(max_examples=600, deadline=None)
 @given(st.lists(st.sampled_from(LINES), max_size=14))
 def test_random_lines_read_the_same_both_ways(lines: list[str]) -> None:
@@ -73,6 +75,7 @@ def entries(draw: st.DrawFn, number: int) -> list[str]:
     return lines + [""]
 
 
+@pytest.mark.slow  # thousands of generated cases
 @settings(max_examples=400, deadline=None)
 @given(st.integers(0, 6).flatmap(lambda count: st.tuples(*map(entries, range(count)))))
 def test_entries_with_slips_read_the_same_both_ways(catalog: tuple[list[str], ...]) -> None:
@@ -80,6 +83,7 @@ def test_entries_with_slips_read_the_same_both_ways(catalog: tuple[list[str], ..
     assert fast == general
 
 
+@pytest.mark.slow  # thousands of generated cases
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(catalogs)
 def test_written_catalogs_read_the_same_both_ways(catalog: Catalog) -> None:

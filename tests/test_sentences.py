@@ -71,6 +71,7 @@ def _protected_by_character(text: str) -> list[bool]:
     return flags
 
 
+@pytest.mark.slow  # thousands of generated cases
 @settings(max_examples=2000, deadline=None)
 @given(st.lists(st.sampled_from(["a", " ", '"', "“", "”", "«", "»", "<1>", "</1>", "<2>", "</2>", "<3/>", ".", "<10>", "</10>", "<1"]),
                 max_size=24).map("".join))

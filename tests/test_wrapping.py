@@ -47,6 +47,7 @@ def full_path(prefix: str, keyword: str, value: str, wrap: bool, fmt: str) -> li
         return wrap_string(prefix, keyword, value, wrap, fmt)
 
 
+@pytest.mark.slow  # thousands of generated cases
 @settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(["", "#~ ", "#| ", "#~| "]), st.sampled_from(KEYWORDS), strings,
        st.booleans(), st.sampled_from(FORMATS))
