@@ -309,7 +309,8 @@ def needs_mt(project: Path, cli, monkeypatch: pytest.MonkeyPatch) -> Path:
     (_translating(lambda q: {"error": "Cannot translate text: out of memory"}, 500),
      "HTTP 500 from /translate: Cannot translate text: out of memory (tried 2 times)"),
     (_translating(lambda q: {"error": "uk is not supported"}, 400), "HTTP 400 from /translate: uk is not supported"),
-    (_translating(lambda q: (time.sleep(20), {"translatedText": q})[1]), "/translate timed out after 2 s"),
+    pytest.param(_translating(lambda q: (time.sleep(20), {"translatedText": q})[1]), "/translate timed out after 2 s",
+                 marks=pytest.mark.slow),  # waits out the timeout
 ], ids=["wrong-count", "not-a-list", "not-json", "server-error", "client-error", "timeout"])
 def test_a_broken_server_is_one_line_exit_3_and_writes_nothing(needs_mt: Path, cli, behaviour: Behaviour,
                                                               message: str) -> None:

@@ -19,6 +19,8 @@ import pytest
 from l10n import localedata
 from l10n.cli import main
 
+pytestmark = pytest.mark.slow  # a fresh Python per case
+
 PO = "locales/uk/LC_MESSAGES/bakhmut-un-chief.po"
 SLUG = "bakhmut-un-chief"
 
