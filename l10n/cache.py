@@ -153,7 +153,9 @@ class DocumentStore:
             if not isinstance(data, dict) or data.get("format") != _FORMAT or data.get("state") != key:
                 return None
             segments = tuple(_segment(item, text) for item in data["segments"])
-            return Document(data["slug"], data["path"], text, segments, _decoded(data["metadata"]))
+            blocks = tuple(int(offset) for offset in data["blocks"])
+            references = tuple((str(label), str(href), str(title)) for label, href, title in data["references"])
+            return Document(data["slug"], data["path"], text, segments, _decoded(data["metadata"]), blocks, references)
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
 
@@ -169,7 +171,8 @@ class DocumentStore:
                      s.kind, s.label, s.start, s.end, [[p.number, p.opening, p.closing] for p in s.placeholders]]
                     for s in document.segments]
         record = {"format": _FORMAT, "state": key, "slug": document.slug, "path": document.path,
-                  "segments": segments, "metadata": metadata}
+                  "segments": segments, "metadata": metadata, "blocks": list(document.blocks),
+                  "references": [list(reference) for reference in document.references]}
         _make_folder(self.folder.parent)
         self.folder.mkdir(exist_ok=True)
         write_text(self.folder / f"{document.slug}.json", json.dumps(record, ensure_ascii=False) + "\n")

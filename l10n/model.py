@@ -56,12 +56,19 @@ class Segment:
         }
 
 
+References = tuple[tuple[str, str, str], ...]
+
+
 @dataclass(frozen=True)
 class Document:
     """A source article and its segments, in document order.
 
     ``path`` is relative to the project root (it goes into ``#:`` references);
     ``text`` is the exact file content, which rebuilding starts from.
+    ``blocks`` are the offsets in ``text`` where the body's top-level blocks
+    begin and ``references`` its link reference definitions (label, href,
+    title), as segmentation parsed them: an edition keeps its source's blocks,
+    so its HTML can be rendered block by block.
     """
 
     slug: str
@@ -69,6 +76,8 @@ class Document:
     text: str
     segments: tuple[Segment, ...]
     metadata: dict[str, object] = field(default_factory=dict)
+    blocks: tuple[int, ...] = ()
+    references: References = ()
 
 
 @dataclass

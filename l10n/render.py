@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from .frontmatter import body_start, quote, set_value
 from .inline import PLACEHOLDER_RE, restore, restore_literal
 from .localedata import long_date
-from .model import Document, Segment
+from .model import Document, References, Segment
 from .segment import to_html
 
 Translations = Mapping[tuple[str | None, str], str]
@@ -37,7 +37,10 @@ class Edition:
     ``metadata`` is the edition's front matter as data (translated values in
     place of the source's), ``body`` the Markdown after it; ``html_body`` is
     ``body`` with each fallback segment in a ``<span lang>`` of the source
-    language, the Markdown the HTML page is made from.
+    language, the Markdown the HTML page is made from; ``html_blocks`` are
+    the offsets in it where the source's top-level blocks landed, and
+    ``references`` the source's link references, so the page can be rendered
+    block by block.
     """
 
     lang: str
@@ -47,6 +50,8 @@ class Edition:
     metadata: dict[str, object] = field(default_factory=dict)
     body: str = ""
     html_body: str = ""
+    html_blocks: tuple[int, ...] = ()
+    references: References = ()
 
 
 Typeset = Callable[[str], str]
@@ -69,8 +74,11 @@ def render_markdown(document: Document, translations: Translations, lang: str, *
     run = _Run(translations, edition, typeset, source_lang)
     start = body_start(document.text)
     segments = sorted(document.segments, key=lambda s: s.start)
-    head, _ = _substitute(document, [s for s in segments if s.start < start], 0, start, run)
-    edition.body, edition.html_body = _substitute(document, [s for s in segments if s.start >= start], start, len(document.text), run)
+    head, _, _ = _substitute(document, [s for s in segments if s.start < start], 0, start, run)
+    body = [s for s in segments if s.start >= start]
+    edition.body, edition.html_body, marked = _substitute(document, body, start, len(document.text), run)
+    edition.html_blocks = _landed(document, body, start, marked, source_lang)
+    edition.references = document.references
     if document.metadata.get("language", lang) != lang:
         head = set_value(head, "language", lang, document.path)
         edition.metadata["language"] = lang
@@ -78,22 +86,64 @@ def render_markdown(document: Document, translations: Translations, lang: str, *
     return edition
 
 
-def _substitute(document: Document, segments: list[Segment], start: int, end: int, run: _Run) -> tuple[str, str]:
-    """``document.text[start:end]`` with the given segments translated, plain and with fallbacks marked."""
+def _substitute(document: Document, segments: list[Segment], start: int, end: int, run: _Run) -> tuple[str, str, list[str]]:
+    """``document.text[start:end]`` with the given segments translated, plain and with fallbacks
+    marked, and each segment's text as the marked one has it."""
     parts: list[str] = []
     marked: list[str] = []
+    texts: list[str] = []
     cursor = start
     for segment in segments:
         between = document.text[cursor : segment.start]
         text = _render_segment(segment, run, document)
         parts += [between, text]
         if not run.translations.get((segment.context, segment.text)):
-            text = f'<span lang="{html.escape(run.source_lang)}">{text}</span>'
+            text = _in_source_language(text, run.source_lang)
         marked += [between, text]
+        texts.append(text)
         cursor = segment.end
     parts.append(document.text[cursor:end])
     marked.append(document.text[cursor:end])
-    return "".join(parts), "".join(marked)
+    return "".join(parts), "".join(marked), texts
+
+
+def _in_source_language(text: str, source_lang: str) -> str:
+    return f'<span lang="{html.escape(source_lang)}">{text}</span>'
+
+
+def _landed(document: Document, segments: list[Segment], start: int, marked: list[str], source_lang: str) -> tuple[int, ...]:
+    """Where the source's top-level blocks begin in the edition's marked body (none when unsure).
+
+    ``marked`` holds each segment's text as the body has it. Segments never
+    cross a block boundary, and a text that is the source's own (kept, or a
+    fallback) keeps its block as it was; a translation with a line that is
+    blank or could start a block (escaping misses markup restored from a
+    placeholder) might join or split blocks, so it gives up, as does a
+    boundary inside a segment.
+    """
+    for segment, text in zip(segments, marked, strict=True):
+        if text not in (segment.source, _in_source_language(segment.source, source_lang)) and _may_open_block(text):
+            return ()
+    landed: list[int] = []
+    shift, cursor = -start, start  # edition offset = source offset + shift, past the segments so far
+    ends = [(segment.start, segment.end, len(text)) for segment, text in zip(segments, marked, strict=True)]
+    blocks = sorted(b for b in document.blocks if b >= start)
+    index = 0
+    for block in blocks:
+        while index < len(ends) and ends[index][0] < block:
+            first, last, length = ends[index]
+            shift += length - (last - first)
+            cursor = last
+            index += 1
+        if block < cursor:
+            return ()
+        landed.append(block + shift)
+    return tuple(landed)
+
+
+def _may_open_block(text: str) -> bool:
+    """Whether a line of ``text``, landing at a line start, could be blank or start a block."""
+    return any(not line.strip() or _BLOCK_START.match(line) for line in text.split("\n"))
 
 
 def _render_segment(segment: Segment, run: _Run, document: Document) -> str:
@@ -166,7 +216,7 @@ def render_html(edition: Edition, title: str) -> str:
     translated ``publisher`` (RFE/RL → «Радіо Свобода») shows as translated.
     """
     lang = edition.lang
-    content = to_html(edition.html_body or edition.body)
+    content = to_html(edition.html_body, edition.html_blocks, edition.references) if edition.html_body else to_html(edition.body)
     details = " · ".join(html.escape(value) for value in _byline(edition.metadata, lang))
     byline = f'<p class="meta">{details}</p>\n' if details else ""
     return (

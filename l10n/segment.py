@@ -12,8 +12,10 @@ from __future__ import annotations
 import bisect
 import functools
 import html
+import itertools
+import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from .config import FRONT_MATTER_KEYS
 from .errors import SourceError
 from .frontmatter import FrontMatter, read_front_matter
 from .inline import PLACEHOLDER_RE, Piece, Unaligned, tokenize
-from .model import Document, Placeholder, Segment
+from .model import Document, Placeholder, References, Segment
 from .sentences import split_sentences
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -50,9 +52,42 @@ def _remembering(parser: MarkdownIt) -> MarkdownIt:
     return parser
 
 
-def to_html(markdown: str) -> str:
-    """HTML for an edition's Markdown body, with the dialect segmentation reads."""
-    html: str = _html_parser().render(markdown)
+def _ignore(*args: object, **kwargs: object) -> None:
+    """A logger method that does nothing."""
+
+
+def _quiet_markdown_it() -> None:
+    """Make markdown-it's ``LOGGER.debug`` calls free: it logs on entering every block rule
+    for every line (a few percent of a build), and nobody reads those messages."""
+    for name, logger in list(logging.Logger.manager.loggerDict.items()):
+        if name.startswith("markdown_it") and isinstance(logger, logging.Logger):
+            logger.debug = _ignore  # type: ignore[method-assign]
+
+
+_quiet_markdown_it()
+
+
+def to_html(markdown: str, blocks: Sequence[int] = (), references: References = ()) -> str:
+    """HTML for an edition's Markdown body, with the dialect segmentation reads.
+
+    Given where its top-level blocks start (offsets into ``markdown``, as its
+    source's :attr:`Document.blocks` landed in it) and the source's link
+    references, each block is rendered on its own and remembered by its
+    text: the same as rendering the whole body, since a top-level block's
+    HTML depends only on its own lines and the references, and a block an
+    edition shares with another (code, a fallback) is parsed once.
+    """
+    if not blocks:
+        html: str = _html_parser().render(markdown)
+        return html
+    cuts = sorted({0, *blocks, len(markdown)})
+    return "".join(_block_html(markdown[a:b], references) for a, b in itertools.pairwise(cuts))
+
+
+@functools.lru_cache(maxsize=8192)
+def _block_html(markdown: str, references: References) -> str:
+    env: EnvType = {"references": {label: {"href": href, "title": title} for label, href, title in references}}
+    html: str = _html_parser().render(markdown, env)
     return html
 
 
@@ -92,13 +127,16 @@ def segment_text(text: str, slug: str, shown: str, front_matter_keys: tuple[str,
     builder = _Builder(text, shown)
     builder.add_front_matter(front, front_matter_keys)
     masked = "\n" * text[:body_start].count("\n") + text[body_start:]
-    builder.add_blocks(_parser().parse(masked, builder.env))
+    tokens = _parser().parse(masked, builder.env)
+    builder.add_blocks(tokens)
     if not text[body_start:].strip():
         if body_start:
             line = text[:body_start].count("\n") + 1
             raise SourceError("has front matter but no text after it: nothing to translate", shown, line)
         raise SourceError("is empty: nothing to translate", shown)
-    return Document(slug, shown, text, tuple(builder.segments), metadata)
+    blocks = tuple(builder.line_starts[t.map[0]] for t in tokens if t.level == 0 and t.nesting >= 0 and t.map)
+    references = tuple((label, str(ref["href"]), str(ref["title"])) for label, ref in builder.env.get("references", {}).items())
+    return Document(slug, shown, text, tuple(builder.segments), metadata, blocks, references)
 
 
 @dataclass
