@@ -283,6 +283,7 @@ def restore_literal(text: str, placeholders: tuple[Placeholder, ...], msgid: str
     of the translator's becomes a space: it could open a new block.
     """
     table = {p.number: p for p in placeholders}
+    text = _spaces_outside_emphasis(text, table)
     entities = frozenset(ENTITY_RE.findall(translator_text(msgid)))
     out: list[str] = []
     cursor = 0
@@ -295,6 +296,38 @@ def restore_literal(text: str, placeholders: tuple[Placeholder, ...], msgid: str
         cursor = match.end()
     out.append(_literal(text[cursor:], entities, cell, ""))
     return "".join(out)
+
+
+_DELIMITER_RUN = re.compile(r"[*_~]+")
+_SPACE_AFTER_OPENING = re.compile(r"<(\d+)>(\s+)")
+_SPACE_BEFORE_CLOSING = re.compile(r"(\s+)</(\d+)>")
+
+
+def _spaces_outside_emphasis(text: str, table: dict[int, Placeholder]) -> str:
+    """Spaces a translator typed just inside an emphasis pair (``<1> слово </1>``), moved outside it.
+
+    CommonMark does not open or close emphasis next to a space, so ``* слово *``
+    would print its asterisks, and at a line start become a list item. The
+    translator meant the words emphasised; links and code keep their spaces.
+    """
+
+    def emphasis(number: str) -> bool:
+        found = table.get(int(number))
+        return found is not None and found.paired and _DELIMITER_RUN.fullmatch(found.opening) is not None
+
+    def opening(m: re.Match[str]) -> str:
+        if not emphasis(m[1]):
+            return m[0]
+        space = "" if m.start() == 0 or m.string[m.start() - 1].isspace() else m[2]
+        return space + f"<{m[1]}>"
+
+    def closing(m: re.Match[str]) -> str:
+        if not emphasis(m[2]):
+            return m[0]
+        space = "" if m.end() == len(m.string) or m.string[m.end()].isspace() else m[1]
+        return f"</{m[2]}>" + space
+
+    return _SPACE_BEFORE_CLOSING.sub(closing, _SPACE_AFTER_OPENING.sub(opening, text))
 
 
 def _literal(chunk: str, entities: frozenset[str], cell: bool, following: str) -> str:

@@ -63,15 +63,25 @@ def test_a_reference_defined_in_another_block_resolves() -> None:
 
 
 def test_a_translation_that_would_open_a_block_is_rendered_whole() -> None:
-    # The emphasis restored at the line start reads as a list marker: the
-    # paragraph joins the list below it, so the blocks are not the source's.
+    # A translation of nothing but spaces lands as a blank line: the paragraph
+    # could end there, so the blocks are not known to be the source's.
+    document = segment_text("Say *this* once.\n\n* first\n\n* second\n", "say", "say.md")
+    translations = {(s.context, s.text): s.text for s in document.segments}
+    translations[(document.segments[0].context, document.segments[0].text)] = "   "
+    by_block, whole, blocks = _pages(document, translations)
+    assert blocks == ()
+    assert by_block == whole
+
+
+def test_spaces_inside_emphasis_keep_the_source_blocks() -> None:
+    # ``<1> скажіть </1>`` once restored as ``* скажіть *``, a list marker at the
+    # line start; the spaces now move outside the emphasis (inline.restore_literal).
     document = segment_text("Say *this* once.\n\n* first\n\n* second\n", "say", "say.md")
     translations = {(s.context, s.text): s.text for s in document.segments}
     translations[(document.segments[0].context, document.segments[0].text)] = "<1> скажіть </1>"
     by_block, whole, blocks = _pages(document, translations)
-    assert blocks == ()
-    assert by_block == whole
-    assert "<li>\n<p>скажіть *</p>" in whole
+    assert blocks != () and by_block == whole
+    assert "<article>\n<p><em>скажіть</em></p>\n<ul>\n<li>" in whole
 
 
 def test_a_translation_that_reads_like_a_reference_defines_none() -> None:
