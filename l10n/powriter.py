@@ -8,7 +8,7 @@ was found by running msgcat on crafted and random input:
   UAX #14 opportunities so that a line holds 79 columns with its quotes. A
   piece keeps its trailing spaces. No break inside an escape, just before a
   final ``\\n``, or inside a c/python/python-brace format directive as
-  gettext 0.21 parses them (see _interiors, _brace_interiors); directives of
+  gettext 0.21 parses them (see l10n.directives); directives of
   the other 27 languages are not parsed. Wide characters count 2 columns,
   combining marks 0. A string with an inner ``\\n``, or one that wraps,
   starts with ``""``. ``no-wrap`` disables wrapping.
