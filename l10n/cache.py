@@ -63,10 +63,7 @@ def state(inputs: Sequence[bytes | str], outputs: Iterable[Path]) -> str:
         digest.update(len(data).to_bytes(8, "big") + data)
     for path in outputs:
         digest.update(b"\0path " + str(path).encode("utf-8", "surrogateescape") + b"\0")
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            data = _ABSENT
+        data = read_bytes_or_absent(path)
         digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
 
