@@ -105,6 +105,11 @@ def _step_paths(config: Config, slug: str, languages: tuple[str, ...]) -> list[P
     return [config.pot_path(slug), *(config.po_path(lang, slug) for lang in languages)]
 
 
+def _step_state(project: Project, step: str, slug: str, languages: tuple[str, ...]) -> str:
+    """The cache digest of one document's extract (no languages) or update: its inputs and the files it writes, as they are now."""
+    return state(step_inputs(project, step, slug, ",".join(languages)), _step_paths(project.config, slug, languages))
+
+
 def _run_step(project: Project, step: str, slugs: list[str], languages: tuple[str, ...], dry_run: bool,
               jobs: int) -> WriteReport:
     """Extract or update the documents ``slugs``: skip those the cache shows unchanged, compute the
@@ -113,9 +118,7 @@ def _run_step(project: Project, step: str, slugs: list[str], languages: tuple[st
     config = project.config
     cache = StepCache(config.root, step)
     extracted = cache if step == "extract" else StepCache(config.root, "extract")
-    extra = (",".join(languages),)
-    pending = [slug for slug in slugs
-               if cache.fresh(slug, state(step_inputs(project, step, slug, *extra), _step_paths(config, slug, languages))) is None]
+    pending = [slug for slug in slugs if cache.fresh(slug, _step_state(project, step, slug, languages)) is None]
     today = date.today().isoformat()
     work = [(slug, languages, today) for slug in pending]
     results = dict(zip(pending, ordered_map(_document_outputs, project, work, jobs), strict=True))
@@ -129,8 +132,8 @@ def _run_step(project: Project, step: str, slugs: list[str], languages: tuple[st
             _write(path, text, report, config, dry_run)
     if not dry_run:
         for slug in pending:
-            cache.record(slug, state(step_inputs(project, step, slug, *extra), _step_paths(config, slug, languages)))
-            extracted.record(slug, state(step_inputs(project, "extract", slug, ""), _step_paths(config, slug, ())))
+            cache.record(slug, _step_state(project, step, slug, languages))
+            extracted.record(slug, _step_state(project, "extract", slug, ()))
         extracted.save()
         cache.save()
         project.keep(segmented for _, segmented in results.values())
