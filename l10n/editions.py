@@ -15,7 +15,7 @@ from pathlib import Path
 from .cache import StepCache, state
 from .config import Config
 from .errors import CatalogError
-from .files import write_bytes
+from .files import differs, write_bytes
 from .model import Catalog, Document, Segment
 from .mofile import format_mo
 from .parallel import ordered_map
@@ -85,10 +85,8 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
     built = {slug: editions for slug, (editions, _) in results.items()}
     editions = [edition for slug in pending for edition in built[slug]]
     for report, outputs in editions:
-        report.changed = any(_differs(target, data) for target, data in outputs)
-        if report.changed and not dry_run:
-            for target, data in outputs:
-                write_bytes(target, data)
+        write = differs if dry_run else write_bytes  # write_bytes leaves a file that is already so alone
+        report.changed = any([write(target, data) for target, data in outputs])  # a list: every file is seen
     if not dry_run:
         for slug in pending:
             cache.record(slug, _build_state(project, slug, langs, options),
@@ -125,13 +123,6 @@ def _restored(item: dict[str, object]) -> EditionReport:
     assert isinstance(fallbacks, list)
     report = EditionReport(**{**item, "fallbacks": [Fallback(**f) for f in fallbacks]})  # type: ignore[arg-type]
     return dataclasses.replace(report, changed=False)
-
-
-def _differs(path: Path, data: bytes) -> bool:
-    try:
-        return path.read_bytes() != data
-    except FileNotFoundError:
-        return True
 
 
 def _build_document(project: Project, job: tuple[str, tuple[str, ...], bool, bool]) -> tuple[list[Edition], Segmented]:

@@ -13,14 +13,19 @@ import os
 from pathlib import Path
 
 
+def differs(path: str | os.PathLike[str], data: bytes) -> bool:
+    """Whether writing ``data`` would change ``path`` (a missing file always would): what a dry run reports."""
+    try:
+        return Path(path).read_bytes() != data
+    except FileNotFoundError:
+        return True
+
+
 def write_bytes(path: str | os.PathLike[str], data: bytes) -> bool:
     """Write ``data`` to ``path`` atomically; return False if it was already so."""
     target = Path(path)
-    try:
-        if target.read_bytes() == data:
-            return False
-    except FileNotFoundError:
-        pass
+    if not differs(target, data):
+        return False
     import tempfile  # here: commands that only read (stats) do not pay for it
 
     target.parent.mkdir(parents=True, exist_ok=True)
