@@ -12,22 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fake_engines import Echo
 
 DATA = Path(__file__).parent / "data" / "bad"
 RU_PO = "locales/ru/LC_MESSAGES/bakhmut-un-chief.po"
 WHERE = f"{RU_PO}:12: unterminated string"
-
-
-class Echo:
-    """An engine that never runs: the bad catalog stops pretranslate first."""
-
-    name, version = "echo", "1"
-
-    def __init__(self, *args: object) -> None:
-        pass
-
-    def translate_batch(self, texts: list[str], progress: object = None) -> list[str]:
-        return [f"[mt] {text}" for text in texts]
 
 
 @pytest.fixture

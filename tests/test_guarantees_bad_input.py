@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from fake_engines import Echo
 
 from l10n.cli import main
 from l10n.pofile import read_po, write_po
@@ -126,16 +127,6 @@ def test_pretranslate_reads_every_catalog_before_writing_any(
     translated_project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A bad ru catalog stops the run before uk (translated first) is written."""
-
-    class Echo:
-        name, version = "echo", "1"
-
-        def __init__(self, *args: object) -> None:
-            pass
-
-        def translate_batch(self, texts: list[str], progress: object = None) -> list[str]:
-            return [f"[mt] {text}" for text in texts]
-
     monkeypatch.setattr("l10n.engines.argos.ArgosTranslator", Echo)
     root = translated_project
     assert _invoke(root, ["update"], monkeypatch).exit_code == 0

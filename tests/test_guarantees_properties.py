@@ -26,6 +26,7 @@ from datetime import UTC
 from pathlib import Path
 
 import pytest
+from fake_engines import Echo
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from polib_crossread import assert_polib_agrees
@@ -166,14 +167,6 @@ def test_update_never_loses_a_translation(article, states, rounds) -> None:
             translate(root, states, counter)
 
 
-class EchoEngine:
-    """A fake MT engine: brackets every input, placeholders intact."""
-
-    name = "echo"
-    version = "1"
-
-    def translate_batch(self, texts: list[str], progress: object = None) -> list[str]:
-        return [f"[mt] {text}" for text in texts]
 
 
 def _tree(folder: Path) -> dict[str, tuple[bytes, int]]:
@@ -199,7 +192,7 @@ def test_pretranslate_keeps_translations_and_build_keeps_out_of_locales(article,
         update(root)
         before = {m.key: _unplaced(m) for m in read_po(root / PO).messages if m.msgstr}
         project = pipeline.load_project(load_config(root))
-        pipeline.pretranslate(project, lambda source, target: EchoEngine())
+        pipeline.pretranslate(project, lambda source, target: Echo())
         after = {m.key: _unplaced(m) for m in read_po(root / PO).messages}
         for key, old in before.items():
             assert after[key] == old, f"pretranslate changed {key!r}"
