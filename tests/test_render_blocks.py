@@ -62,13 +62,18 @@ def test_a_reference_defined_in_another_block_resolves() -> None:
     assert by_block == whole
 
 
+def _say(first: str) -> tuple[str, str, tuple[int, ...]]:
+    """The pages of a paragraph above a list, its first segment translated as ``first``, the rest kept."""
+    document = segment_text("Say *this* once.\n\n* first\n\n* second\n", "say", "say.md")
+    translations = {(s.context, s.text): s.text for s in document.segments}
+    translations[(document.segments[0].context, document.segments[0].text)] = first
+    return _pages(document, translations)
+
+
 def test_a_translation_that_would_open_a_block_is_rendered_whole() -> None:
     # A translation of nothing but spaces lands as a blank line: the paragraph
     # could end there, so the blocks are not known to be the source's.
-    document = segment_text("Say *this* once.\n\n* first\n\n* second\n", "say", "say.md")
-    translations = {(s.context, s.text): s.text for s in document.segments}
-    translations[(document.segments[0].context, document.segments[0].text)] = "   "
-    by_block, whole, blocks = _pages(document, translations)
+    by_block, whole, blocks = _say("   ")
     assert blocks == ()
     assert by_block == whole
 
@@ -76,10 +81,7 @@ def test_a_translation_that_would_open_a_block_is_rendered_whole() -> None:
 def test_spaces_inside_emphasis_keep_the_source_blocks() -> None:
     # ``<1> скажіть </1>`` once restored as ``* скажіть *``, a list marker at the
     # line start; the spaces now move outside the emphasis (inline.restore_literal).
-    document = segment_text("Say *this* once.\n\n* first\n\n* second\n", "say", "say.md")
-    translations = {(s.context, s.text): s.text for s in document.segments}
-    translations[(document.segments[0].context, document.segments[0].text)] = "<1> скажіть </1>"
-    by_block, whole, blocks = _pages(document, translations)
+    by_block, whole, blocks = _say("<1> скажіть </1>")
     assert blocks != () and by_block == whole
     assert "<article>\n<p><em>скажіть</em></p>\n<ul>\n<li>" in whole
 
