@@ -11,8 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from l10n.mofile import format_mo
+from l10n.mofile import _hashpjw, format_mo
 from l10n.pofile import read_po
 
 ROOT = Path(__file__).parent.parent
@@ -149,3 +151,20 @@ def _move_clock(monkeypatch: pytest.MonkeyPatch, by: datetime.timedelta) -> None
     assert Later.now() - real.now() > datetime.timedelta(days=39)
     monkeypatch.setattr(datetime, "datetime", Later)
     monkeypatch.setattr(time, "time", lambda: shifted)
+
+
+def _gettext_hash_string(data: bytes) -> int:
+    """gettext-runtime/intl/hash-string.c, line for line (unsigned long of 32 bits)."""
+    hval = 0
+    for byte in data:
+        hval = ((hval << 4) + byte) & 0xFFFFFFFF
+        g = hval & (0xF << 28)
+        if g:
+            hval ^= g >> 24
+            hval ^= g
+    return hval
+
+
+@given(st.binary(max_size=300))
+def test_hash_is_gettexts_hash_string(data: bytes) -> None:
+    assert _hashpjw.__wrapped__(data) == _gettext_hash_string(data)
