@@ -16,6 +16,8 @@ import pytest
 from click.testing import CliRunner
 
 from l10n.cli import main
+from l10n.pofile import read_po
+from l10n.stats import catalog_stats
 
 ROOT = Path(__file__).parent.parent
 STATS_RE = re.compile(r"(\d+) translated messages?(?:, (\d+) fuzzy translations?)?(?:, (\d+) untranslated messages?)?")
@@ -95,3 +97,12 @@ def test_django_catalogs(django_catalogs: list[Path]) -> None:
     theirs = {str(p): msgfmt_counts(p) for p in paths}
     assert ours == theirs
     assert sum(t for t, _, _ in theirs.values()) > 1500
+
+
+def test_message_counts_without_words_are_msgfmts(tmp_path: Path) -> None:
+    """The build's threshold counts messages only (``words=False``): the same counts, no words."""
+    path = tmp_path / "tricky.po"
+    path.write_text(TRICKY, "utf-8")
+    stats = catalog_stats(read_po(path, foreign=True, shown="tricky.po"), "tricky.po", words=False)
+    assert (stats.translated, stats.fuzzy, stats.untranslated) == msgfmt_counts(path) == (2, 1, 3)
+    assert (stats.translated_words, stats.fuzzy_words, stats.untranslated_words) == (0, 0, 0)
