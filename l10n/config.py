@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -83,18 +84,49 @@ class Config:
 
     def writable(self, path: Path) -> Path:
         """``path`` if it stays inside the project once symlinks are followed."""
-        resolved = path.resolve()
-        if resolved != self.root and self.root not in resolved.parents:
-            shown = path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)
-            raise ConfigError(f"refusing to write outside the project: the path leads to {resolved} (a symlink?)", shown)
+        self.writable_all([path])
         return path
+
+    def writable_all(self, paths: Sequence[Path]) -> None:
+        """ConfigError naming the first of ``paths`` that leads outside the project once symlinks are followed."""
+        for path, resolved in zip(paths, resolved_all(paths), strict=True):
+            if resolved != self.root and not resolved.is_relative_to(self.root):
+                shown = path.relative_to(self.root).as_posix() if path.is_relative_to(self.root) else str(path)
+                raise ConfigError(f"refusing to write outside the project: the path leads to {resolved} (a symlink?)",
+                                  shown)
 
     def relative(self, path: Path) -> str:
         """A path as shown to users and written into ``#:`` references."""
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return str(path)
+        return self.relative_all([path])[0]
+
+    def relative_all(self, paths: Sequence[Path]) -> list[str]:
+        """:meth:`relative` of each path, each folder resolved once."""
+        return [_shown(self.root, path, resolved) for path, resolved in zip(paths, resolved_all(paths), strict=True)]
+
+
+def _shown(root: Path, path: Path, resolved: Path) -> str:
+    return resolved.relative_to(root).as_posix() if resolved.is_relative_to(root) else str(path)
+
+
+def resolved_all(paths: Sequence[Path]) -> list[Path]:
+    """Each path as ``Path.resolve()`` gives it, each distinct folder resolved once.
+
+    A build checks and names thousands of files in a few folders, and
+    resolve() calls lstat on every component of every path. A last
+    component that is a symlink (or ``..``) is still resolved whole, so the
+    answer is resolve()'s; nothing is remembered past the call.
+    """
+    folders: dict[Path, Path] = {}
+    result = []
+    for path in paths:
+        if path.name in ("", "..") or path.is_symlink():
+            result.append(path.resolve())
+            continue
+        folder = folders.get(path.parent)
+        if folder is None:
+            folder = folders[path.parent] = path.parent.resolve()
+        result.append(folder / path.name)
+    return result
 
 
 _TYPES: dict[str, type | tuple[type, ...]] = {

@@ -73,8 +73,7 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
             path = config.po_path(lang, slug)
             if not path.exists():
                 raise CatalogError(f"no catalog for {lang}; run `l10n update` first", config.relative(path))
-            for target in _edition_paths(config, lang, slug):
-                config.writable(target)
+    config.writable_all([target for lang in langs for slug in chosen for target in _edition_paths(config, lang, slug)])
     cache = StepCache(config.root, "build")
     refuse_fallback = no_fallback or config.no_fallback
     options = (",".join(langs), f"force={force}", f"no_fallback={refuse_fallback}")
@@ -143,7 +142,7 @@ def _build_one(project: Project, document: Document, lang: str, catalog: Catalog
     """One edition's report and the files it consists of (none when refused)."""
     config = project.config
     path = config.po_path(lang, document.slug)
-    stats = catalog_stats(catalog, config.relative(path))
+    stats = catalog_stats(catalog, config.relative(path), words=False)
     report = EditionReport(lang, document.slug, stats.percent)
     if stats.percent < config.threshold and not force:
         report.built = False
@@ -161,7 +160,7 @@ def _build_one(project: Project, document: Document, lang: str, catalog: Catalog
     page = render_html(edition, edition_title(document, translations))
     contents = (edition.markdown.encode("utf-8"), page.encode("utf-8"), format_mo(catalog))
     outputs = list(zip(_edition_paths(config, lang, document.slug), contents, strict=True))
-    report.files = [config.relative(target) for target, _ in outputs]
+    report.files = config.relative_all([target for target, _ in outputs])
     return report, outputs
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from l10n.config import load_config, parse_config
+from l10n.config import load_config, parse_config, resolved_all
 from l10n.errors import ConfigError
 
 
@@ -54,3 +54,17 @@ def test_a_wrong_team_names_its_key_and_line(tmp_path: Path, teams: str, line: i
     with pytest.raises(ConfigError, match=r"tool.l10n.teams.ru has the wrong type \(int\)") as error:
         load_config(tmp_path)
     assert error.value.line == line
+
+
+def test_resolved_all_is_resolve_for_every_kind_of_path(tmp_path: Path) -> None:
+    """Folders resolved once per call give what ``Path.resolve()`` gives, symlinks at any level included."""
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "file.po").touch()
+    (tmp_path / "linked").symlink_to(tmp_path / "real", target_is_directory=True)
+    (tmp_path / "real" / "alias.po").symlink_to(tmp_path / "elsewhere.po")
+    (tmp_path / "real" / "up").symlink_to(tmp_path, target_is_directory=True)
+    names = ["real/file.po", "linked/file.po", "linked/alias.po", "real/alias.po", "real/missing.po", "linked/up/real",
+             "real/..", "linked/..", "missing/deeper/file.po", "real/up/linked/file.po"]
+    paths = [tmp_path / name for name in names]
+    assert resolved_all(paths) == [path.resolve() for path in paths]
+    assert resolved_all(paths)[2] == tmp_path / "elsewhere.po"

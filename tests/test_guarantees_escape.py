@@ -79,6 +79,15 @@ def test_symlinked_build_folder_pointing_out_is_refused(translated_project: Path
     _refused(translated_project, outside, "build", "--force", message="build/ru/bakhmut-un-chief.md: refusing to write outside")
 
 
+@pytest.mark.parametrize("name", [f"{SLUG}.html", f"LC_MESSAGES/{SLUG}.mo"])
+def test_symlinked_edition_file_pointing_out_is_refused(translated_project: Path, outside: Path, name: str) -> None:
+    """A build resolves each folder once, but a file that is itself a symlink is still followed."""
+    target = translated_project / "build" / "uk" / name
+    target.parent.mkdir(parents=True)
+    target.symlink_to(outside / "keep.txt")
+    _refused(translated_project, outside, "build", "--force", message=f"build/uk/{name}: refusing to write outside")
+
+
 def test_pretranslate_refuses_a_catalog_symlinked_out(
     translated_project: Path, outside: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
