@@ -16,8 +16,11 @@ glossary of the l10n tree under test) runs the real CLI, one child process per
 step, in this order: ``extract``, the first ``update``, ``update`` with
 nothing changed, ``update`` after one word of one post changed, ``extract
 --check``, then every catalog is filled with msgstr = msgid (GNU msgen, not
-timed), ``build --force`` twice (the second with nothing changed) and
-``check``. Time is the child's CPU (user + system, ``RUSAGE_CHILDREN``
+timed), ``build --force`` twice (the second with nothing changed), then
+once more after every Latin o of the ru translations became a Cyrillic о
+(not timed): identity translations make the uk and ru editions the same, so
+the build renders each block once for both, which real translations do
+not allow. Last, ``check``. Time is the child's CPU (user + system, ``RUSAGE_CHILDREN``
 deltas, so worker processes a step waits for count too) and wall. The growth
 exponent is the slope of log CPU time against log N (1 = linear).
 
@@ -71,6 +74,7 @@ STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("extract-check", "`extract --check`", ("extract", "--check")),
     ("build", "first `build --force`", ("build", "--force")),
     ("build-same", "`build --force`, nothing changed", ("build", "--force")),
+    ("build-distinct", "`build --force`, every ru catalog changed (uk and ru differ)", ("build", "--force")),
     ("check", "`check`", ("check",)),
 )
 MAY_FIND = {"check"}  # steps whose exit 1 reports findings, not a failure
@@ -177,6 +181,19 @@ def fill_identity(catalogs: Sequence[Path]) -> None:
                         ' sed -e d | msgen -o "$1" -', "fill", str(po)], check=True)
 
 
+def distinct_ru(catalogs: Sequence[Path]) -> None:
+    """Every Latin o of the ru translations becomes a Cyrillic о, so that (as with real translations) the
+    uk and ru editions no longer share blocks; no PO escape sequence has an o."""
+    for po in catalogs:
+        lines = po.read_text("utf-8").split("\n")
+        in_msgstr = False
+        for index, line in enumerate(lines):
+            in_msgstr = line.startswith("msgstr") or (in_msgstr and line.startswith('"'))
+            if in_msgstr:
+                lines[index] = line.replace("o", "\u043e")
+        po.write_text("\n".join(lines), "utf-8")
+
+
 def run_l10n(l10n: L10n, root: Path, posts: Sequence[Post], steps: Sequence[str]) -> Run:
     """Every selected step of l10n in the project at ``root``, in order, and the round trip."""
     run = Run(len(posts))
@@ -187,14 +204,22 @@ def run_l10n(l10n: L10n, root: Path, posts: Sequence[Post], steps: Sequence[str]
             edit_one_word(root, posts)
         if step.startswith("build") and not (root / "build").exists():
             fill_identity(sorted((root / "locales").glob("*/LC_MESSAGES/*.po")))
+        if step == "build-distinct":
+            run.identical = identical(root, posts)
+            distinct_ru(sorted((root / "locales").glob("ru/LC_MESSAGES/*.po")))
         run.steps[step] = timed(l10n.command(args), root, l10n.env)
         if run.steps[step].code and step not in MAY_FIND:
             sys.stderr.write(f"N={len(posts)}: `{' '.join(args)}` exited {run.steps[step].code}:\n"
                              f"{run.steps[step].errors}\n")
-    if (root / "build").exists():
-        run.identical = sum(all(same(root / "source" / f"{p.slug}.md", root / "build" / lang / f"{p.slug}.md")
-                                for lang in LANGUAGES) for p in posts)
+    if (root / "build").exists() and run.identical is None:
+        run.identical = identical(root, posts)
     return run
+
+
+def identical(root: Path, posts: Sequence[Post]) -> int:
+    """How many posts' uk and ru Markdown editions are byte for byte the post."""
+    return sum(all(same(root / "source" / f"{p.slug}.md", root / "build" / lang / f"{p.slug}.md")
+                   for lang in LANGUAGES) for p in posts)
 
 
 def same(a: Path, b: Path) -> bool:
