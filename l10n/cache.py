@@ -12,7 +12,8 @@ is ignored, so the folder is always safe to delete.
 
 Parsed source documents are kept too (``documents/<slug>.json``), keyed on
 the source's bytes, its shown path, the front-matter keys and this code, so a
-build after an update does not segment the sources again.
+build after an update does not segment the sources again. A step forgets
+the records and documents of sources that were deleted.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import datetime
 import functools
 import hashlib
 import json
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -101,6 +103,13 @@ class StepCache:
             self.records[key] = entry
             self._dirty = True
 
+    def forget_except(self, keys: Iterable[str]) -> None:
+        """Drop the records of documents that are no longer in the project (their sources were deleted)."""
+        kept = set(keys)
+        for key in [key for key in self.records if key not in kept]:
+            del self.records[key]
+            self._dirty = True
+
     def save(self) -> None:
         """Write the records if they changed (with a ``.gitignore`` that keeps the folder out of any git)."""
         if not self._dirty:
@@ -173,6 +182,17 @@ class DocumentStore:
         _make_folder(self.folder.parent)
         self.folder.mkdir(exist_ok=True)
         write_text(self.folder / f"{document.slug}.json", json.dumps(record, ensure_ascii=False) + "\n")
+
+    def forget_except(self, slugs: Iterable[str]) -> None:
+        """Delete the kept documents whose sources are no longer in the project."""
+        kept = {f"{slug}.json" for slug in slugs}
+        try:
+            names = [entry.name for entry in os.scandir(self.folder) if entry.name.endswith(".json")]
+        except OSError:
+            return
+        for name in names:
+            if name not in kept:
+                (self.folder / name).unlink(missing_ok=True)
 
 
 def _segment(item: list[object], text: str) -> Segment:

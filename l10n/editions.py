@@ -90,6 +90,7 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
         for slug in pending:
             cache.record(slug, _build_state(project, slug, langs, options),
                          {"editions": [dataclasses.asdict(report) for report, _ in built[slug]]})
+        cache.forget_except(project.slugs)
         cache.save()
         project.keep(segmented for _, segmented in results.values())
     every = {(r.lang, r.slug): r for slug in chosen for r in (reports[slug] or [e for e, _ in built[slug]])}

@@ -134,8 +134,9 @@ def _run_step(project: Project, step: str, slugs: list[str], languages: tuple[st
         for slug in pending:
             cache.record(slug, _step_state(project, step, slug, languages))
             extracted.record(slug, _step_state(project, "extract", slug, ()))
-        extracted.save()
-        cache.save()
+        for kept in (extracted, cache):
+            kept.forget_except(project.slugs)
+            kept.save()
         project.keep(segmented for _, segmented in results.values())
     return report
 

@@ -76,11 +76,12 @@ class Project:
         return self._segmented.pop(slug, None)
 
     def keep(self, documents: Iterable[Segmented]) -> None:
-        """Keep documents :meth:`segmented_now` gave in the cache, for later runs."""
+        """Keep documents :meth:`segmented_now` gave in the cache, for later runs (and forget deleted sources')."""
         store = DocumentStore(self.config.root)
         for found in documents:
             if found is not None:
                 store.store(*found)
+        store.forget_except(self.sources)
 
 
 def load_project(config: Config) -> Project:

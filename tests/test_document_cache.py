@@ -3,6 +3,7 @@ and the kept document is exactly the one segmentation gives, never one of other 
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -115,3 +116,21 @@ def test_a_run_stopped_by_bad_input_keeps_no_document(translated_project: Path, 
     po.write_text(po.read_text("utf-8") + '\nmsgid "unterminated\n', "utf-8")
     assert cli("update", "--jobs", "1").exit_code == 3
     assert not (translated_project / CACHE_DIR).exists()
+
+
+def test_a_deleted_source_is_forgotten_by_the_cache(translated_project: Path, cli) -> None:
+    """Records of a source that was deleted do not stay in ``.l10n-cache/`` for ever."""
+    extra = translated_project / "source" / "desk-note.md"
+    extra.write_text("# Desk note\n\nThe desk checks every name twice.\n", "utf-8")
+    assert cli("update", "--jobs", "1").exit_code == 0
+    assert cli("build", "--force", "--jobs", "1").exit_code == 0
+    cache = translated_project / CACHE_DIR
+    assert (cache / "documents" / "desk-note.json").exists()
+    for step in ("extract", "update", "build"):
+        assert "desk-note" in json.loads((cache / f"{step}.json").read_text("utf-8"))["records"], step
+    extra.unlink()
+    assert cli("update", "--jobs", "1").exit_code == 0
+    assert cli("build", "--force", "--jobs", "1").exit_code == 0
+    assert sorted(p.name for p in (cache / "documents").iterdir()) == [f"{SLUG}.json"]
+    for step in ("extract", "update", "build"):
+        assert sorted(json.loads((cache / f"{step}.json").read_text("utf-8"))["records"]) == [SLUG], step
