@@ -79,7 +79,8 @@ def test_scale_runs_every_step_end_to_end(tmp_path: Path) -> None:
     rows = [line.split(" | ")[0].removeprefix("| ") for line in done.stdout.splitlines() if line.startswith("| `")
             or line.startswith("| first")]
     steps = ["`extract`", "first `update`", "`update`, nothing changed", "`update`, one word changed in one post",
-             "`extract --check`", "first `build --force`", "`build --force`, nothing changed", "`check`"]
+             "`extract --check`", "first `build --force`", "`build --force`, nothing changed",
+             "`build --force`, every ru catalog changed (uk and ru differ)", "`check`"]
     assert rows == steps * 2  # CPU table, then wall table
     assert "| l10n (one process) | 2 |" in done.stdout
     assert "| 2/2 | 0 |" in done.stdout
@@ -87,9 +88,11 @@ def test_scale_runs_every_step_end_to_end(tmp_path: Path) -> None:
     project = next(tmp_path.glob("l10n-scale-*/l10n-2"))
     catalogs = sorted(project.glob("locales/*/LC_MESSAGES/*.po"))
     assert len(catalogs) == 4
-    for po in catalogs:  # the editions came from msgstr = msgid, not from the fallback to the source
+    for po in catalogs:  # the editions came from msgstr = msgid (ru's o then Cyrillic), not from the fallback
         entries = read_po(po).entries()
-        assert entries and all(m.msgstr == m.msgid and not m.fuzzy for m in entries), po
+        expected = (lambda m: m.msgid.replace("o", "\u043e")) if "/ru/" in po.as_posix() else (lambda m: m.msgid)
+        assert entries and all(m.msgstr == expected(m) and not m.fuzzy for m in entries), po
+    assert "\u043e" in (project / "build" / "ru" / "go-go1.12.md").read_text("utf-8")
     edited = (project / "source" / "go-go1.12.md").read_text("utf-8")
     assert edited != GO112.read_text("utf-8")
     assert edited == GO112.read_text("utf-8").replace(" the ", " a ", 1)
