@@ -83,6 +83,7 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
     results = dict(zip(pending, ordered_map(_build_document, project, jobs_of, jobs_for(project, jobs)), strict=True))
     built = {slug: editions for slug, (editions, _) in results.items()}
     editions = [edition for slug in pending for edition in built[slug]]
+    _name_files(config, editions)
     for report, outputs in editions:
         write = differs if dry_run else write_bytes  # write_bytes leaves a file that is already so alone
         report.changed = any([write(target, data) for target, data in outputs])  # a list: every file is seen
@@ -95,6 +96,13 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
         project.keep(segmented for _, segmented in results.values())
     every = {(r.lang, r.slug): r for slug in chosen for r in (reports[slug] or [e for e, _ in built[slug]])}
     return [every[lang, slug] for lang in langs for slug in chosen]
+
+
+def _name_files(config: Config, editions: Sequence[Edition]) -> None:
+    """Each report's files as users see them, named in one pass so each folder is resolved once."""
+    shown = iter(config.relative_all([target for _, outputs in editions for target, _ in outputs]))
+    for report, outputs in editions:
+        report.files = [next(shown) for _ in outputs]
 
 
 def _build_state(project: Project, slug: str, langs: tuple[str, ...], options: tuple[str, ...]) -> str:
@@ -132,18 +140,19 @@ def _build_document(project: Project, job: tuple[str, tuple[str, ...], bool, boo
     document = project.document(slug)
     editions = []
     for lang in langs:
-        path = config.po_path(lang, slug)
-        catalog = read_po(path, shown=config.relative(path))
-        editions.append(_build_one(project, document, lang, catalog, force, no_fallback))
+        shown = config.relative(config.po_path(lang, slug))
+        catalog = read_po(config.po_path(lang, slug), shown=shown)
+        editions.append(_build_one(project, document, lang, (catalog, shown), force, no_fallback))
     return editions, project.segmented_now(slug)
 
 
-def _build_one(project: Project, document: Document, lang: str, catalog: Catalog, force: bool,
+def _build_one(project: Project, document: Document, lang: str, read: tuple[Catalog, str], force: bool,
                no_fallback: bool) -> Edition:
-    """One edition's report and the files it consists of (none when refused)."""
+    """One edition's report and the files it consists of (none when refused); ``read`` is the
+    catalog and its name as shown. The report names its files once every edition is made."""
     config = project.config
-    path = config.po_path(lang, document.slug)
-    stats = catalog_stats(catalog, config.relative(path), words=False)
+    catalog, shown = read
+    stats = catalog_stats(catalog, shown, words=False)
     report = EditionReport(lang, document.slug, stats.percent)
     if stats.percent < config.threshold and not force:
         report.built = False
@@ -153,16 +162,14 @@ def _build_one(project: Project, document: Document, lang: str, catalog: Catalog
     edition = render_markdown(document, translations, lang, typeset=typesetter(lang, config.uk_apostrophe),
                               source_lang=config.source_language)
     report.fallback = len(edition.fallback)
-    report.fallbacks = _fallbacks(document, catalog, config.relative(path), edition.fallback)
+    report.fallbacks = _fallbacks(document, catalog, shown, edition.fallback)
     if report.fallback and no_fallback:
         report.built = False
         report.reason = f"{report.fallback} segment(s) would show in the source language (--no-fallback)"
         return report, []
     page = render_html(edition, edition_title(document, translations))
     contents = (edition.markdown.encode("utf-8"), page.encode("utf-8"), format_mo(catalog))
-    outputs = list(zip(_edition_paths(config, lang, document.slug), contents, strict=True))
-    report.files = config.relative_all([target for target, _ in outputs])
-    return report, outputs
+    return report, list(zip(_edition_paths(config, lang, document.slug), contents, strict=True))
 
 
 def _fallbacks(document: Document, catalog: Catalog, shown: str, segments: Sequence[Segment]) -> list[Fallback]:
