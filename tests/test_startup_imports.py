@@ -39,7 +39,8 @@ IMPORT = ("trafilatura", "lxml", "l10n.importer", "l10n.tmx")
 CHECKS = ("l10n.checks", "pymorphy3", "l10n.morphology", "num2words", "l10n.words")
 SOURCES = ("markdown_it", "yaml", "l10n.segment", "l10n.pipeline", "filelock")
 WRITING = ("uniseg",)
-EVERY_HEAVY = ("babel", *ARGOS, *IMPORT, *CHECKS, *SOURCES, *WRITING)
+PO_WRITER = ("l10n.powriter", "l10n.wrapping", "l10n.directives")
+EVERY_HEAVY = ("babel", *ARGOS, *IMPORT, *CHECKS, *SOURCES, *WRITING, *PO_WRITER)
 """Modules some command needs and others must not load (a package counts with its submodules)."""
 
 CLI_ONLY = {"l10n", "l10n.errors"}
@@ -90,7 +91,7 @@ def test_stats_loads_only_the_po_reader(args: list[str], translated_project: Pat
 NEEDS = [
     # What each step loads and what it must not.
     (["segment", f"source/{SLUG}.md"], ("markdown_it", "yaml"),
-     ("babel", "l10n.pipeline", "filelock", *ARGOS, *IMPORT, *CHECKS, *WRITING)),
+     ("babel", "l10n.pipeline", "filelock", *ARGOS, *IMPORT, *CHECKS, *WRITING, *PO_WRITER)),
     (["check", PO], ("l10n.checks", "pymorphy3"), (*ARGOS, *IMPORT, *WRITING)),
     (["update", "--check"], ("markdown_it", "uniseg"), (*ARGOS, *IMPORT, *CHECKS)),
     (["build", SLUG], ("markdown_it", "babel"), (*ARGOS, *IMPORT, *CHECKS)),
