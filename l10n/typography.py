@@ -34,9 +34,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from .alphabet import CYRILLIC_RE, LATIN_RE
 from .inline import PLACEHOLDER_RE
-from .spelling import APOSTROPHES
 
 NBSP = "\u00a0"
 UK_APOSTROPHES = ("\u2019", "\u02bc")
@@ -54,8 +52,12 @@ _MASK = "\ue000"  # stands for a protected run while the rules run
 
 @cache
 def _rules() -> tuple[re.Pattern[str], ...]:
-    """The masking pattern and the language-independent rules, compiled when the first edition is
-    typeset: ``config`` imports this module for the apostrophe constants, and ``stats`` compiles none."""
+    """The masking pattern and the language-independent rules, compiled (and the letter classes they
+    use imported) when the first edition is typeset: ``config`` imports this module for the apostrophe
+    constants, and ``stats`` compiles none."""
+    from .alphabet import CYRILLIC_RE, LATIN_RE
+    from .spelling import APOSTROPHES
+
     protected = re.compile(
         rf"{PLACEHOLDER_RE.pattern}|(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|&#?\w+;|`[^`]*`"
     )
@@ -71,6 +73,8 @@ def _rules() -> tuple[re.Pattern[str], ...]:
 def _short_words(lang: str) -> re.Pattern[str]:
     """A one-letter word of ``lang`` at a word start (not after a letter, digit, apostrophe, dot or hyphen),
     then a space."""
+    from .spelling import APOSTROPHES
+
     return re.compile(rf"(?<![\w{APOSTROPHES}.\-])([{SHORT_WORDS[lang]}]) (?=\S)", re.I)
 
 
