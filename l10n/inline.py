@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from .model import Placeholder
-
 if TYPE_CHECKING:  # l10n.segment owns the parser; only its token type is named here
     from markdown_it.token import Token
+
+    from .model import Placeholder
 
 PLACEHOLDER_RE = re.compile(r"<(/?)(\d+)(/?)>")
 _PAIRED = {"em_open", "strong_open", "s_open", "link_open"}

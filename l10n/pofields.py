@@ -14,7 +14,7 @@ import re
 from functools import cache
 
 from l10n.errors import CatalogError
-from l10n.model import Catalog
+from l10n.pomodel import Catalog
 
 FORMATS = ("c objc python python-brace java java-printf csharp javascript scheme lisp elisp "
            "librep ruby sh awk lua object-pascal smalltalk qt qt-plural kde kde-kuit boost "

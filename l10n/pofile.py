@@ -28,8 +28,8 @@ import re
 from pathlib import Path
 
 from l10n.errors import CatalogError
-from l10n.model import Catalog, Message
 from l10n.pofields import DEFAULT_DOMAIN, codec_name, normalize_flags, require_utf8
+from l10n.pomodel import Catalog, Message
 
 __all__ = ["parse_po", "read_po", "require_writable"]
 

@@ -37,8 +37,8 @@ from pathlib import Path
 
 from l10n.errors import CatalogError
 from l10n.files import write_text
-from l10n.model import Catalog, Message
 from l10n.pofields import DEFAULT_DOMAIN, normalize_flags, require_utf8
+from l10n.pomodel import Catalog, Message
 from l10n.wrapping import PAGE_WIDTH, wrap_string
 
 _wrapped = lru_cache(maxsize=16384)(wrap_string)
