@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from l10n.model import Catalog
-from l10n.pofile import format_po, read_po
+from l10n.pofile import read_po
+from l10n.powriter import format_po
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent

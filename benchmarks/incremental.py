@@ -32,7 +32,8 @@ from pathlib import Path
 
 from l10n.errors import SourceError
 from l10n.model import Catalog
-from l10n.pofile import format_po, read_po
+from l10n.pofile import read_po
+from l10n.powriter import format_po
 from l10n.segment import read_document
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -34,7 +34,8 @@ from l10n.checks.runner import check_catalogs
 from l10n.checks.text import analyze
 from l10n.config import load_config
 from l10n.pipeline import load_project, update
-from l10n.pofile import format_po, read_po
+from l10n.pofile import read_po
+from l10n.powriter import format_po
 
 ROOT = Path(__file__).resolve().parent.parent
 _TOML = re.compile(r"\A\+\+\+\n(.*?)\n\+\+\+\n", re.S)

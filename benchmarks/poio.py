@@ -43,7 +43,8 @@ import polib
 from babel.messages import pofile as babel_pofile
 
 from l10n.model import Catalog
-from l10n.pofile import format_po, read_po
+from l10n.pofile import read_po
+from l10n.powriter import format_po
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path("/work/corpus")

@@ -33,7 +33,8 @@ import argos_fixture as fixture  # noqa: E402
 from pretranslate_engine import gather_sentences  # noqa: E402
 
 from l10n.model import Catalog, Message  # noqa: E402
-from l10n.pofile import read_po, write_po  # noqa: E402
+from l10n.pofile import read_po  # noqa: E402
+from l10n.powriter import write_po  # noqa: E402
 
 
 def empty_catalog(path: Path, texts: list[str]) -> None:

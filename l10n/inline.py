@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
-
-from .model import Placeholder
 
 if TYPE_CHECKING:  # l10n.segment owns the parser; only its token type is named here
     from markdown_it.token import Token
+
+    from .model import Placeholder
 
 PLACEHOLDER_RE = re.compile(r"<(/?)(\d+)(/?)>")
 _PAIRED = {"em_open", "strong_open", "s_open", "link_open"}
@@ -268,11 +269,16 @@ def placeholder_tags(text: str) -> list[str]:
 
 ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _ESCAPE = r"\\[!-/:-@\[-`{-~]"
-_SYNTAX = re.compile(
-    rf"{_ESCAPE}|{ENTITY_RE.pattern}|<(?=[A-Za-z/!?])|[\[\]`*~]|\\\Z|(?<![^\W_])_|_(?![^\W_])"
-)
-_CELL_SYNTAX = re.compile(rf"{_SYNTAX.pattern}|\|")
+_SYNTAX = rf"{_ESCAPE}|{ENTITY_RE.pattern}|<(?=[A-Za-z/!?])|[\[\]`*~]|\\\Z|(?<![^\W_])_|_(?![^\W_])"
+"""What Markdown or HTML would read as syntax in the translator's text."""
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+@cache
+def _syntax(cell: bool) -> re.Pattern[str]:
+    """:data:`_SYNTAX` (and ``|`` in a table cell) compiled when an edition is first built, not at import
+    (``stats`` imports this module for the placeholder regex alone)."""
+    return re.compile(rf"{_SYNTAX}|\|" if cell else _SYNTAX)
 
 
 def restore_literal(text: str, placeholders: tuple[Placeholder, ...], msgid: str, cell: bool = False) -> str:
@@ -339,7 +345,7 @@ def _literal(chunk: str, entities: frozenset[str], cell: bool, following: str) -
             return found
         return "\\" + found
 
-    chunk = (_CELL_SYNTAX if cell else _SYNTAX).sub(substitute, _LINE_BREAK.sub(" ", chunk))
+    chunk = _syntax(cell).sub(substitute, _LINE_BREAK.sub(" ", chunk))
     if chunk.endswith("!") and following.startswith("["):
         chunk = chunk[:-1] + "\\!"  # "!" before a link would make it an image
     return chunk
@@ -350,16 +356,22 @@ def translator_text(text: str) -> str:
     return re.sub(_ESCAPE, "  ", PLACEHOLDER_RE.sub(" ", text))
 
 
-_MARKUP_FORMS = re.compile(
+_MARKUP_FORMS = (
     r"<[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*>"  # an autolink
     r"|<!--.*?(?:-->|\Z)|<[!?][^<>]*>?"  # a comment, declaration or processing instruction
     r"|</?[A-Za-z][\w-]*(?:[^<>]*>|[^<>]*\Z)"  # a tag, closed or not
     rf"|{ENTITY_RE.pattern}"
-    r"|!?\[[^\[\]]*\](?:\((?:[^()]|\([^()]*\))*\)?|\[[^\[\]]*\])",  # a link or image
-    re.I | re.S,
+    r"|!?\[[^\[\]]*\](?:\((?:[^()]|\([^()]*\))*\)?|\[[^\[\]]*\])"  # a link or image
 )
-_SCRIPT_URL = re.compile(r"\b(?:javascript|vbscript):|\bdata:[a-z]+/", re.I)
-_EVENT_HANDLER = re.compile(r"\s(on[a-z]+)\s*=", re.I)
+_SCRIPT_URL = r"\b(?:javascript|vbscript):|\bdata:[a-z]+/"
+_EVENT_HANDLER = r"\s(on[a-z]+)\s*="
+
+
+@cache
+def _markup_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Markup forms, script URLs and event handlers, compiled (case-blind) when a check first asks,
+    not at import: the three cost a process that never checks about 2 ms."""
+    return re.compile(_MARKUP_FORMS, re.I | re.S), re.compile(_SCRIPT_URL, re.I), re.compile(_EVENT_HANDLER, re.I)
 
 
 def markup_forms(text: str) -> list[str]:
@@ -370,10 +382,11 @@ def markup_forms(text: str) -> list[str]:
     characters are text, not markup.
     """
     text = translator_text(text)
+    markup, script_url, event_handler = _markup_patterns()
     forms: list[str] = []
-    for match in _MARKUP_FORMS.finditer(text):
+    for match in markup.finditer(text):
         form = match.group(0)
         forms.append(form)
         if form.startswith("<"):
-            forms.extend(f"{name}=" for name in _EVENT_HANDLER.findall(form))
-    return forms + [match.group(0).lower() for match in _SCRIPT_URL.finditer(text)]
+            forms.extend(f"{name}=" for name in event_handler.findall(form))
+    return forms + [match.group(0).lower() for match in script_url.finditer(text)]

@@ -23,7 +23,8 @@ from .header import HeaderInfo, template_header
 from .lock import project_lock
 from .model import Catalog, Document
 from .parallel import ordered_map
-from .pofile import format_po, read_po
+from .pofile import read_po
+from .powriter import format_po
 from .project import (
     Project,
     Segmented,

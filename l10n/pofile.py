@@ -18,8 +18,8 @@ entry lacks its msgstr); ``domain "name"`` lines put the entries below them
 in that domain; comments after the last entry are dropped, as msgcat drops
 them.
 
-Writing is :mod:`l10n.powriter` (re-exported here: ``format_po``,
-``write_po``).
+Writing is :mod:`l10n.powriter`, which this module does not import: reading a
+catalog (``l10n stats``, one process per file in a hook) loads no writer.
 """
 
 from __future__ import annotations
@@ -28,18 +28,10 @@ import re
 from pathlib import Path
 
 from l10n.errors import CatalogError
-from l10n.model import Catalog, Message
-from l10n.powriter import (
-    DEFAULT_DOMAIN,
-    FORMATS,
-    codec_name,
-    format_po,
-    normalize_flags,
-    require_utf8,
-    write_po,
-)
+from l10n.pofields import DEFAULT_DOMAIN, codec_name, normalize_flags, require_utf8
+from l10n.pomodel import Catalog, Message
 
-__all__ = ["DEFAULT_DOMAIN", "FORMATS", "format_po", "parse_po", "read_po", "require_writable", "write_po"]
+__all__ = ["parse_po", "read_po", "require_writable"]
 
 _KEYWORD_RE = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr)(?:\[(\d+)\])?(?=[\s\"]|$)\s*")
 _LITERAL_RE = re.compile(r'\s*"((?:[^"\\]|\\.)*)"\s*')

@@ -30,7 +30,8 @@ from .files import write_text
 from .inline import PLACEHOLDER_RE, placeholder_tags
 from .memory import Match, Memory, Unit, units_of
 from .model import Catalog, Message, Term
-from .pofile import format_po, read_po
+from .pofile import read_po
+from .powriter import format_po
 from .provenance import (
     MARKUP_NOTE,
     is_provenance,

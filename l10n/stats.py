@@ -12,8 +12,8 @@ from pathlib import Path
 
 from .config import Config
 from .inline import PLACEHOLDER_RE
-from .model import Catalog, Completion
 from .pofile import read_po
+from .pomodel import Catalog, Completion
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 

@@ -32,10 +32,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
-from .alphabet import CYRILLIC_RE, LATIN_RE
 from .inline import PLACEHOLDER_RE
-from .spelling import APOSTROPHES
 
 NBSP = "\u00a0"
 UK_APOSTROPHES = ("\u2019", "\u02bc")
@@ -49,22 +48,34 @@ SHORT_WORDS = {"uk": "вузійао", "ru": "вксуиаоя"}
 """One-letter prepositions and conjunctions bound to the next word."""
 
 _MASK = "\ue000"  # stands for a protected run while the rules run
-_PROTECTED = re.compile(
-    rf"{PLACEHOLDER_RE.pattern}|(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|&#?\w+;|`[^`]*`"
-)
-_NUMBER_WORD = re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?) (?={_MASK}*[^\W\d_])")
-_WORD_NUMBER = re.compile(rf"(?<![\w.\-/])({LATIN_RE.pattern}(?:{LATIN_RE.pattern}|-)*) (?=\d)")
-_INITIAL = re.compile(r"(?<!\w)([^\W\d_]\.) (?=([^\W\d_]))")
-_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}) (?=\d{3}(?!\d))")
-_UK_APOSTROPHE = re.compile(rf"(?<={CYRILLIC_RE.pattern})[{APOSTROPHES}](?={CYRILLIC_RE.pattern})")
 
 
-def _short_words(letters: str) -> re.Pattern[str]:
-    """A one-letter word at a word start (not after a letter, digit, apostrophe, dot or hyphen), then a space."""
-    return re.compile(rf"(?<![\w{APOSTROPHES}.\-])([{letters}]) (?=\S)", re.I)
+@cache
+def _rules() -> tuple[re.Pattern[str], ...]:
+    """The masking pattern and the language-independent rules, compiled (and the letter classes they
+    use imported) when the first edition is typeset: ``config`` imports this module for the apostrophe
+    constants, and ``stats`` compiles none."""
+    from .alphabet import CYRILLIC_RE, LATIN_RE
+    from .spelling import APOSTROPHES
+
+    protected = re.compile(
+        rf"{PLACEHOLDER_RE.pattern}|(?:https?|ftp)://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.-]+|&#?\w+;|`[^`]*`"
+    )
+    number_word = re.compile(rf"(?<![\w.,])(\d+(?:[.,]\d+)?) (?={_MASK}*[^\W\d_])")
+    word_number = re.compile(rf"(?<![\w.\-/])({LATIN_RE.pattern}(?:{LATIN_RE.pattern}|-)*) (?=\d)")
+    initial = re.compile(r"(?<!\w)([^\W\d_]\.) (?=([^\W\d_]))")
+    thousands = re.compile(r"(?<![\d.,])(\d{1,3}) (?=\d{3}(?!\d))")
+    uk_apostrophe = re.compile(rf"(?<={CYRILLIC_RE.pattern})[{APOSTROPHES}](?={CYRILLIC_RE.pattern})")
+    return protected, number_word, word_number, initial, thousands, uk_apostrophe
 
 
-_SHORT = {lang: _short_words(letters) for lang, letters in SHORT_WORDS.items()}
+@cache
+def _short_words(lang: str) -> re.Pattern[str]:
+    """A one-letter word of ``lang`` at a word start (not after a letter, digit, apostrophe, dot or hyphen),
+    then a space."""
+    from .spelling import APOSTROPHES
+
+    return re.compile(rf"(?<![\w{APOSTROPHES}.\-])([{SHORT_WORDS[lang]}]) (?=\S)", re.I)
 
 
 def _bind_initial(match: re.Match[str]) -> str:
@@ -82,14 +93,15 @@ def typeset(text: str, lang: str, apostrophe: str = DEFAULT_APOSTROPHE) -> str:
     """
     if lang not in SHORT_WORDS or _MASK in text:
         return text
-    protected = iter([match.group(0) for match in _PROTECTED.finditer(text)])
-    masked = _PROTECTED.sub(_MASK, text)
-    masked = _SHORT[lang].sub(rf"\1{NBSP}", masked)
-    masked = _INITIAL.sub(_bind_initial, masked)
-    for rule in (_NUMBER_WORD, _WORD_NUMBER, _THOUSANDS):
+    protecting, number_word, word_number, initial, thousands, uk_apostrophe = _rules()
+    protected = iter([match.group(0) for match in protecting.finditer(text)])
+    masked = protecting.sub(_MASK, text)
+    masked = _short_words(lang).sub(rf"\1{NBSP}", masked)
+    masked = initial.sub(_bind_initial, masked)
+    for rule in (number_word, word_number, thousands):
         masked = rule.sub(rf"\1{NBSP}", masked)
     if lang == "uk":
-        masked = _UK_APOSTROPHE.sub(apostrophe, masked)
+        masked = uk_apostrophe.sub(apostrophe, masked)
     return re.sub(_MASK, lambda _: next(protected), masked)
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from l10n.config import load_config
 from l10n.pipeline import build, load_project
-from l10n.pofile import read_po, write_po
+from l10n.pofile import read_po
+from l10n.powriter import write_po
 
 SLUG = "bakhmut-un-chief"
 N = "\u00a0"

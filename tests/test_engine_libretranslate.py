@@ -37,7 +37,8 @@ from test_pretranslate import BRIEF, GLOSS_LINES  # noqa: E402
 from l10n.config import parse_config  # noqa: E402
 from l10n.engines.libretranslate import LibreTranslateTranslator, ServerSettings, shield  # noqa: E402
 from l10n.errors import ConfigError  # noqa: E402
-from l10n.pofile import read_po, write_po  # noqa: E402
+from l10n.pofile import read_po  # noqa: E402
+from l10n.powriter import write_po  # noqa: E402
 
 API_KEY = "newsroom-test-key"
 SECOND = """---

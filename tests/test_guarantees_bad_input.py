@@ -22,7 +22,8 @@ from click.testing import CliRunner
 from fake_engines import Echo
 
 from l10n.cli import main
-from l10n.pofile import read_po, write_po
+from l10n.pofile import read_po
+from l10n.powriter import write_po
 
 DATA = Path(__file__).parent / "data" / "bad"
 MANIFEST: dict[str, dict] = {k: v for k, v in json.loads((DATA / "expected.json").read_text()).items() if k[0] != "_"}

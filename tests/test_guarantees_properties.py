@@ -35,7 +35,8 @@ from l10n import pipeline
 from l10n.cache import CACHE_DIR
 from l10n.config import load_config
 from l10n.model import Catalog, Message
-from l10n.pofile import read_po, write_po
+from l10n.pofile import read_po
+from l10n.powriter import write_po
 
 EDITS = settings(max_examples=40, deadline=None, derandomize=True, database=None,
                  suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

@@ -14,7 +14,8 @@ import pytest
 from l10n.config import load_config
 from l10n.memory import Memory, Unit, tokens
 from l10n.pipeline import load_project, pretranslate
-from l10n.pofile import read_po, write_po
+from l10n.pofile import read_po
+from l10n.powriter import write_po
 
 SHIPPED = "locales/uk/LC_MESSAGES/bakhmut-un-chief.po"
 CHANGED_FROM = "Kyiv's military command claimed that 1,600 Russian soldiers had been killed over the past 24 hours"

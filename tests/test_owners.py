@@ -32,7 +32,7 @@ OWNERS = {
     "uniseg": {"l10n.wrapping"},
     "num2words": {"l10n.numerals"},
     # The command line is a package (l10n/cli/): its modules are the only click users.
-    "click": {"l10n.cli._common", "l10n.cli._steps", "l10n.cli._sources", "l10n.cli._memory"},
+    "click": {"l10n.cli._common", "l10n.cli._steps", "l10n.cli._stats", "l10n.cli._sources", "l10n.cli._memory"},
     "filelock": {"l10n.lock"},
 }
 """Third-party top-level module → the l10n modules that import it. polib is

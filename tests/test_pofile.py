@@ -17,7 +17,8 @@ from hypothesis import strategies as st
 
 from l10n.errors import CatalogError
 from l10n.model import Catalog, Message
-from l10n.pofile import format_po, parse_po, read_po, write_po
+from l10n.pofile import parse_po, read_po
+from l10n.powriter import format_po, write_po
 
 DATA = Path(__file__).parent / "data" / "po"
 SCENARIOS = sorted(p.name[:-6] for p in DATA.glob("*.in.po"))

@@ -17,7 +17,8 @@ import pytest
 
 from l10n.errors import CatalogError
 from l10n.model import Catalog, Message
-from l10n.pofile import format_po, parse_po, read_po, write_po
+from l10n.pofile import parse_po, read_po
+from l10n.powriter import format_po, write_po
 
 HEADER = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset={charset}\\n"\n"Content-Transfer-Encoding: 8bit\\n"\n\n'
 

@@ -20,7 +20,8 @@ from test_pofile import catalogs
 from l10n import pofile
 from l10n.errors import CatalogError
 from l10n.model import Catalog
-from l10n.pofile import format_po, parse_po
+from l10n.pofile import parse_po
+from l10n.powriter import format_po
 
 HEADER = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
 LINES = ['msgid "a"', 'msgid "b"', 'msgstr "c"', 'msgstr ""', '"d"', '""', '"e\\"f"', '"g\\n"',

@@ -18,7 +18,8 @@ from argos_cli import Ran
 
 from l10n.catalog import HeaderInfo, build_template, merge
 from l10n.glossary import parse_glossary
-from l10n.pofile import read_po, write_po
+from l10n.pofile import read_po
+from l10n.powriter import write_po
 from l10n.pretranslate import MARKUP_NOTE, pretranslate_language
 from l10n.segment import segment_text
 

@@ -215,7 +215,7 @@ def test_review_cycle_through_the_cli(project: Path, gloss_package: Path, tmp_pa
 
 def test_names_not_placed_are_named_in_the_entry_and_the_report(tmp_path: Path) -> None:
     from l10n.catalog import HeaderInfo, build_template, merge
-    from l10n.pofile import write_po
+    from l10n.powriter import write_po
     from l10n.pretranslate import pretranslate_language
     from l10n.segment import segment_text
 

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from l10n import wrapping
 from l10n.model import Catalog, Message
-from l10n.pofile import format_po
+from l10n.powriter import format_po
 from l10n.wrapping import wrap_string
 
 # Characters the two paths see differently: ASCII and Cyrillic words, CJK and

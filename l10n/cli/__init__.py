@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 
 if TYPE_CHECKING:
-    from ._app import EXIT_ERROR, EXIT_FINDINGS, main, one_line
+    from ._common import EXIT_ERROR, EXIT_FINDINGS, main, one_line
 
 __all__ = ["EXIT_ERROR", "EXIT_FINDINGS", "main", "one_line", "run"]
 
@@ -30,7 +30,7 @@ def run() -> None:
     if sys.argv[1:] == ["--version"]:
         sys.stdout.write(VERSION_LINE)
         return
-    from ._app import main
+    from ._common import main
 
     main()
 
@@ -38,7 +38,7 @@ def run() -> None:
 def __getattr__(name: str) -> object:
     """``main`` and its companions, imported on first use (PEP 562)."""
     if name in __all__:
-        from . import _app
+        from . import _common
 
-        return getattr(_app, name)
+        return getattr(_common, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

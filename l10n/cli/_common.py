@@ -1,13 +1,15 @@
 """Shared pieces of the command line: the click group, exit codes, project loading.
 
 The ``l10n.cli`` package is the only place that imports click (house rule 1).
-Importing it loads click and nothing heavy: each command imports the library
-modules it needs when it runs (a pre-commit hook starts one process per file;
-tests/test_startup_imports.py keeps it so).
+Importing it loads click and nothing heavy: the group imports a command's
+module when that command is asked for (``--help`` asks for all of them), and
+each command imports the library modules it needs when it runs (a pre-commit
+hook starts one process per file; tests/test_startup_imports.py keeps it so).
 """
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,8 +27,24 @@ EXIT_FINDINGS = 1
 EXIT_ERROR = 3
 
 
+COMMAND_MODULES = {
+    "build": "_steps", "check": "_steps", "extract": "_steps", "import": "_sources", "models": "_steps",
+    "names": "_sources", "pretranslate": "_steps", "segment": "_steps", "stats": "_stats", "tm": "_memory",
+    "update": "_steps",
+}
+"""Each command → the ``l10n.cli`` module that defines it (and registers it on :data:`main` when imported)."""
+
+
 class _Group(click.Group):
-    """Turns library errors into one-line messages and exit code 3."""
+    """Loads a command's module on first use; turns library errors into one-line messages and exit code 3."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMAND_MODULES and cmd_name not in self.commands:
+            importlib.import_module(f"{__package__}.{COMMAND_MODULES[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> object:
         try:
@@ -51,6 +69,13 @@ def one_line(message: str, limit: int = 500) -> str:
 @click.version_option(__version__, prog_name="l10n")
 def main() -> None:
     """Offline localization of Markdown articles through gettext catalogs."""
+
+
+def _json_line(record: dict[str, object]) -> str:
+    """One record of ``--json`` output (json is imported only when asked for)."""
+    import json
+
+    return json.dumps(record, ensure_ascii=False)
 
 
 def _config() -> Config:

@@ -1,4 +1,4 @@
-"""The pipeline commands: segment, extract, update, build, stats, check, models, pretranslate."""
+"""The pipeline commands: segment, extract, update, build, check, models, pretranslate (stats: ``_stats``)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from ._common import (
     EXIT_FINDINGS,
     _config,
     _front_matter_keys,
+    _json_line,
     _languages,
     _print_report,
     _project,
@@ -22,13 +23,6 @@ from ._common import (
 if TYPE_CHECKING:
     from ..engines import Progress
     from ..pipeline import EditionReport
-
-
-def _json_line(record: dict[str, object]) -> str:
-    """One record of ``--json`` output (json is imported only when asked for)."""
-    import json
-
-    return json.dumps(record, ensure_ascii=False)
 
 
 @main.command()
@@ -127,35 +121,6 @@ def _print_edition(report: EditionReport, dry_run: bool) -> None:
         click.echo(f"  {path}")
     for item in report.fallbacks:
         click.echo(f"  fallback: {item.catalog} ({item.source}): {item.msgid}")
-
-
-@main.command()
-@click.argument("targets", nargs=-1, metavar="[SLUG|PATH]...")
-@click.option("--json", "as_json", is_flag=True, help="One JSON object per catalog.")
-def stats(targets: tuple[str, ...], as_json: bool) -> None:
-    """Count translated, fuzzy, untranslated and obsolete messages and words.
-
-    With no arguments, every catalog of the project; an argument naming a
-    source article means its catalogs in every language, anything else a PO file.
-    """
-    from ..config import find_project, split_targets
-    from ..stats import files_stats, project_stats
-
-    config = find_project(Path.cwd()) if targets else _config()
-    slugs, paths = split_targets(config, targets)
-    results = files_stats([(p, str(p)) for p in paths])
-    if config is not None and (slugs or not targets):
-        results = project_stats(config, slugs) + results
-    for item in results:
-        if as_json:
-            click.echo(_json_line(item.to_json()))
-        else:
-            click.echo(
-                f"{item.path}: {item.translated} translated, {item.fuzzy} fuzzy, "
-                f"{item.untranslated} untranslated, {item.obsolete} obsolete messages; "
-                f"{item.translated_words}/{item.translated_words + item.fuzzy_words + item.untranslated_words} "
-                f"source words translated ({item.percent:.1f}%)"
-            )
 
 
 def _names(values: tuple[str, ...]) -> tuple[str, ...]:
