@@ -10,9 +10,9 @@ that shape and builds its Message at once (``benchmarks/poread.py``
 measures the gain); anything else (plurals, octal or bad escapes, ``#~``
 and ``#|`` lines, odd spacing, a ``#:`` line gettext would re-split, a line
 ending in a backslash, the last line without its newline) is left to the
-state machine, which reads it as before. How a ``#:`` line splits into references (:func:`parse_references`)
-and the one-character escapes (``UNESCAPES``) live here, as both paths need
-them.
+state machine, which reads it as before. How a ``#:`` line splits into
+references (:func:`parse_references`) and the one-character escapes
+(``UNESCAPES``) live here, as both paths need them.
 
 This is still the PO parser: ``pofile.parse_po`` is the only caller, and
 others import :mod:`l10n.pofile`, never this module. What it returns is what
