@@ -27,9 +27,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from l10n import poscan
 from l10n.errors import CatalogError
 from l10n.pofields import DEFAULT_DOMAIN, codec_name, normalize_flags, require_utf8
 from l10n.pomodel import Catalog, Message
+from l10n.poscan import UNESCAPES, parse_references
 
 __all__ = ["parse_po", "read_po", "require_writable"]
 
@@ -39,9 +41,6 @@ _ESCAPE_RE = re.compile(r"\\(?:([0-7]{1,3})|x([0-9A-Fa-f]+)|(.))")
 _CHARSET_RE = re.compile(rb"charset=([A-Za-z0-9_.:-]+)")
 _DOMAIN_RE = re.compile(r'domain(?=[\s"])')
 _PLAIN_KEYWORDS = {"msgctxt", "msgid", "msgid_plural", "msgstr"}
-_DIGITS = re.compile(r"[0-9]+")
-_REFERENCE = re.compile(r"(.+):([0-9]+)")
-_UNESCAPES = dict(zip('ntbrfva\\"', '\n\t\b\r\f\v\a\\"', strict=True))
 
 
 def read_po(path: str | Path, *, foreign: bool = False, shown: str | None = None) -> Catalog:
@@ -105,24 +104,43 @@ def parse_po(text: str, path: str) -> Catalog:
     if "\0" in text:
         raise parser.error("contains a NUL byte (it would cut the string in a compiled MO file)",
                            text[: text.index("\0")].count("\n") + 1)
-    lines = text.split("\n")
-    index = 0
-    while index < len(lines):
-        line, number = lines[index], index + 1
-        if line[:1] == '"' and parser.extend(line) or line[:1] == "m" and parser.keyword_line(line, number):
-            index += 1
-            continue
-        while line.endswith("\\") and index + 1 < len(lines):
-            index += 1
-            line = line[:-1] + lines[index]
-        if line.endswith("\r") and not _is_comment(line):
-            raise parser.error("has CRLF (Windows) line endings; convert to LF (dos2unix, or git's core.autocrlf=input)",
-                               number)
-        parser.feed(line, number)
-        index += 1
+    pos, number = 0, 1
+    while pos < len(text):  # (the empty line after the last newline holds nothing)
+        # Between entries, an entry of the common shape is read whole (poscan).
+        if text[pos] in "#m" and (parser.stage == 5 or not parser.msg.lineno):
+            found = poscan.entry(text, pos, parser.domain, number)
+            if found is not None:
+                parser.adopt(found[0])
+                number, pos = number + text.count("\n", pos, found[1]), found[1]
+                continue
+        pos, number = _read_line(parser, text, pos, number)
     parser.finish()
     _check_charset(parser, text)
     return Catalog(messages=parser.messages, path=path)
+
+
+def _read_line(parser: _Parser, text: str, pos: int, number: int) -> tuple[int, int]:
+    """Feed the line at ``pos`` (and those a trailing backslash joins to it) to
+    the state machine; return where the next line starts, and its number."""
+    end = _line_end(text, pos)
+    line = text[pos:end]
+    if line[:1] == '"' and parser.extend(line) or line[:1] == "m" and parser.keyword_line(line, number):
+        return end + 1, number + 1
+    after = number + 1
+    while line.endswith("\\") and end < len(text):
+        pos, end, after = end + 1, _line_end(text, end + 1), after + 1
+        line = line[:-1] + text[pos:end]
+    if line.endswith("\r") and not _is_comment(line):
+        raise parser.error("has CRLF (Windows) line endings; convert to LF (dos2unix, or git's core.autocrlf=input)",
+                           number)
+    parser.feed(line, number)
+    return end + 1, after
+
+
+def _line_end(text: str, pos: int) -> int:
+    """Where the line starting at ``pos`` ends: its newline, or the end of the text."""
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
 
 
 def _is_comment(line: str) -> bool:
@@ -159,6 +177,13 @@ class _Parser:
     def start(self) -> None:
         self.msg, self.stage, self.field = Message(msgid="", domain=self.domain), 0, ""
         self.fixed = False  # whether a keyword line has fixed msg.obsolete
+
+    def adopt(self, msg: Message) -> None:
+        """Take an entry poscan read whole, as if its lines had been fed: it
+        closes the finished entry, and stays open at its msgstr."""
+        if self.stage == 5:
+            self.keep()
+        self.msg, self.stage, self.field, self.fixed = msg, 5, "msgstr", True
 
     def error(self, text: str, line: int) -> CatalogError:
         return CatalogError(text, path=self.path, line=line)
@@ -223,7 +248,7 @@ class _Parser:
             self.msg.flags = normalize_flags(body)  # gettext keeps only the last #, line
         elif kind == ":":
             refs = self.msg.references
-            refs += [ref for ref in dict.fromkeys(_parse_references(body)) if ref not in refs]
+            refs += [ref for ref in dict.fromkeys(parse_references(body)) if ref not in refs]
         elif kind == ".":
             self.msg.extracted_comments.append(body[1:] if body[:1] == " " else body)
         else:
@@ -315,10 +340,15 @@ class _Parser:
         return "".join(parts), ""
 
     def close(self) -> None:
-        if (first := self.keys.setdefault((self.msg.domain, *self.msg.key), self.msg.lineno)) != self.msg.lineno:
-            raise self.error(f"duplicate message (first defined at line {first})", self.msg.lineno)
-        self.messages.append(self.msg)
+        self.keep()
         self.start()
+
+    def keep(self) -> None:
+        """Add the finished entry to the catalog, refusing a second one with its key."""
+        msg = self.msg
+        if (first := self.keys.setdefault((msg.domain, *msg.key), msg.lineno)) != msg.lineno:
+            raise self.error(f"duplicate message (first defined at line {first})", msg.lineno)
+        self.messages.append(msg)
 
     def finish(self) -> None:
         if self.stage == 5:
@@ -336,10 +366,10 @@ def _unescape(body: str, parser: _Parser, number: int) -> str:
     def replace(match: re.Match[str]) -> str:
         nonlocal raw
         octal, hexa, char = match.groups()
-        if char is not None and char not in _UNESCAPES:
+        if char is not None and char not in UNESCAPES:
             raise parser.error(f"invalid escape sequence \\{char}", number)
         if char is not None:
-            return _UNESCAPES[char]
+            return UNESCAPES[char]
         value = int(octal or hexa, 8 if octal else 16)
         if value > 0xFF:
             raise parser.error(f"escape out of range: {match.group()}", number)
@@ -351,25 +381,3 @@ def _unescape(body: str, parser: _Parser, number: int) -> str:
         return text.encode("utf-8", "surrogateescape").decode("utf-8") if raw else text
     except UnicodeError:
         raise parser.error("escaped bytes are not UTF-8", number) from None
-
-
-def _parse_references(text: str) -> list[str]:
-    """Split a ``#:`` line into ``file:line`` tokens as gettext's reader does."""
-    refs, tokens, i = [], text.split(), 0
-    digits = _DIGITS.fullmatch
-    while i < len(tokens):
-        token, after, third = (tokens[i:i + 3] + ["", ""])[:3]
-        i += 1
-        if after[:1] == ":" and (digits(after[1:]) or after == ":" and digits(third)):
-            number, i = (after[1:], i + 1) if after != ":" else (third, i + 2)
-        elif token.endswith(":") and digits(after):
-            token, number, i = token[:-1], after, i + 1
-        elif match := _REFERENCE.fullmatch(token):
-            token, number = match.groups()
-        else:
-            refs.append(token)
-            continue
-        refs.append(f"{token}:{int(number)}")
-    return refs
-
-
