@@ -36,7 +36,7 @@ from unittest import mock
 
 import polib
 
-from l10n import pofile, poscan
+from l10n import pofields, pofile, poscan, powriter
 from l10n.model import Catalog
 from l10n.pofile import read_po
 
@@ -53,10 +53,19 @@ def reader_at(revision: str) -> Callable[[Path], Catalog]:
     """``read_po`` of l10n/pofile.py as it was at ``revision``, with today's other modules."""
     source = subprocess.run(["git", "-C", str(ROOT), "show", f"{revision}:l10n/pofile.py"],
                             check=True, capture_output=True, text=True).stdout
+    _old_layout()
     module = types.ModuleType(f"pofile_at_{revision}")
     exec(compile(source, f"{revision}:l10n/pofile.py", "exec"), module.__dict__)  # noqa: S102
     reader: Callable[[Path], Catalog] = module.read_po
     return reader
+
+
+def _old_layout() -> None:
+    """The reader of 088b133 imported its shared fields from the writer; they live in
+    ``l10n.pofields`` since, so the writer module is given them for the old code to find."""
+    for name in ("DEFAULT_DOMAIN", "FORMATS", "codec_name", "normalize_flags", "require_utf8"):
+        if not hasattr(powriter, name):
+            setattr(powriter, name, getattr(pofields, name))
 
 
 def _no_entry(*args: object) -> None:
