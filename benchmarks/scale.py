@@ -16,11 +16,11 @@ glossary of the l10n tree under test) runs the real CLI, one child process per
 step, in this order: ``extract``, the first ``update``, ``update`` with
 nothing changed, ``update`` after one word of one post changed, ``extract
 --check``, then every catalog is filled with msgstr = msgid (GNU msgen, not
-timed), ``build --force`` twice (the second with nothing changed), then
-once more after every Latin o of the ru translations became a Cyrillic о
-(not timed): identity translations make the uk and ru editions the same, so
-the build renders each block once for both, which real translations do
-not allow. Last, ``check``. Time is the child's CPU (user + system, ``RUSAGE_CHILDREN``
+timed), ``build --force`` twice (the second with nothing changed),
+``check``, and last ``build --force`` once more after every Latin o of the
+ru translations became a Cyrillic о (not timed): identity translations make
+the uk and ru editions the same, so the build renders each block once for
+both, which real translations do not allow. Time is the child's CPU (user + system, ``RUSAGE_CHILDREN``
 deltas, so worker processes a step waits for count too) and wall. The growth
 exponent is the slope of log CPU time against log N (1 = linear).
 
@@ -74,8 +74,8 @@ STEPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("extract-check", "`extract --check`", ("extract", "--check")),
     ("build", "first `build --force`", ("build", "--force")),
     ("build-same", "`build --force`, nothing changed", ("build", "--force")),
-    ("build-distinct", "`build --force`, every ru catalog changed (uk and ru differ)", ("build", "--force")),
     ("check", "`check`", ("check",)),
+    ("build-distinct", "`build --force`, every ru catalog changed (uk and ru differ)", ("build", "--force")),
 )
 MAY_FIND = {"check"}  # steps whose exit 1 reports findings, not a failure
 

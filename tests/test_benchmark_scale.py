@@ -79,8 +79,8 @@ def test_scale_runs_every_step_end_to_end(tmp_path: Path) -> None:
     rows = [line.split(" | ")[0].removeprefix("| ") for line in done.stdout.splitlines() if line.startswith("| `")
             or line.startswith("| first")]
     steps = ["`extract`", "first `update`", "`update`, nothing changed", "`update`, one word changed in one post",
-             "`extract --check`", "first `build --force`", "`build --force`, nothing changed",
-             "`build --force`, every ru catalog changed (uk and ru differ)", "`check`"]
+             "`extract --check`", "first `build --force`", "`build --force`, nothing changed", "`check`",
+             "`build --force`, every ru catalog changed (uk and ru differ)"]
     assert rows == steps * 2  # CPU table, then wall table
     assert "| l10n (one process) | 2 |" in done.stdout
     assert "| 2/2 | 0 |" in done.stdout
