@@ -133,9 +133,15 @@ def measure(name: str, files: list[Path], repeat: int) -> None:
     }
     base = rows["polib: read + write"]
     print(f"\n{name}: {len(files)} files, {count:,} live entries, best of {repeat}")
-    print(f"{'':22} {'CPU s':>8} {'entries/s':>10} {'vs polib r+w':>13}")
+    print_rows(rows, count, "vs polib r+w", lambda seconds: base / seconds)
+
+
+def print_rows(rows: dict[str, float], count: int, heading: str, ratio: Callable[[float], float]) -> None:
+    """One line per measured row: CPU seconds, entries per second and the ratio to the baseline."""
+    width = max(map(len, rows)) + 2
+    print(f"{'':{width}} {'CPU s':>8} {'entries/s':>10} {heading:>13}")
     for label, seconds in rows.items():
-        print(f"{label:22} {seconds:8.3f} {count / seconds:10,.0f} {base / seconds:12.2f}x")
+        print(f"{label:{width}} {seconds:8.3f} {count / seconds:10,.0f} {ratio(seconds):12.2f}x")
 
 
 def main() -> None:
@@ -147,11 +153,15 @@ def main() -> None:
     import l10n
 
     print(f"l10n from {os.path.dirname(l10n.__file__)}; polib {polib.__version__}")
-    sets = {"shipped": lambda: sorted((ROOT / "locales").rglob("*.po")),
-            "django": django_catalogs, "corpus": lambda: corpus_catalogs(args.docs)}
-    for name, find in sets.items():
+    for name, find in catalog_sets(args.docs).items():
         if args.only in (None, name):
             measure(name, find(), args.repeat)
+
+
+def catalog_sets(docs: int) -> dict[str, Callable[[], list[Path]]]:
+    """The catalogs the PO benchmarks measure: the shipped ones, Django's, and ``docs`` blog posts'."""
+    return {"shipped": lambda: sorted((ROOT / "locales").rglob("*.po")),
+            "django": django_catalogs, "corpus": lambda: corpus_catalogs(docs)}
 
 
 if __name__ == "__main__":

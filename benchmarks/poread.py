@@ -27,7 +27,6 @@ import glob
 import os
 import subprocess
 import sys
-import time
 import types
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
@@ -41,7 +40,7 @@ from l10n.model import Catalog
 from l10n.pofile import read_po
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from poio import corpus_catalogs, django_catalogs  # noqa: E402  (poio's sets, one owner)
+from poio import best, catalog_sets, print_rows  # noqa: E402  (poio's sets and timer, one owner)
 
 P1000 = "/work/p1000/locales/*/LC_MESSAGES/*.po"
 
@@ -97,16 +96,6 @@ def read_each(files: list[Path], reader: Callable[[Path], object] = read_po, gen
             reader(path)
 
 
-def best(repeat: int, job: Callable[[], object]) -> float:
-    """Least CPU time of ``repeat`` runs of ``job``."""
-    times = []
-    for _ in range(repeat):
-        start = time.process_time()
-        job()
-        times.append(time.process_time() - start)
-    return min(times)
-
-
 def measure(name: str, files: list[Path], repeat: int, before: str) -> None:
     ours, previous = read_all(files), reader_at(before)
     if read_all(files, previous) != ours or read_all(files, general=True) != ours:
@@ -121,9 +110,7 @@ def measure(name: str, files: list[Path], repeat: int, before: str) -> None:
     }
     base = rows["read_po"]
     print(f"\n{name}: {len(files)} files, {count:,} entries, best of {repeat}")
-    print(f"{'':24} {'CPU s':>8} {'entries/s':>10} {'÷ read_po':>10}")
-    for label, seconds in rows.items():
-        print(f"{label:24} {seconds:8.3f} {count / seconds:10,.0f} {seconds / base:9.2f}x")
+    print_rows(rows, count, "÷ read_po", lambda seconds: seconds / base)
 
 
 def main() -> None:
@@ -137,9 +124,7 @@ def main() -> None:
     import l10n
 
     print(f"l10n from {os.path.dirname(l10n.__file__)}; polib {polib.__version__}")
-    sets = {"glob": lambda: [Path(name) for name in sorted(glob.glob(args.glob))],
-            "shipped": lambda: sorted((ROOT / "locales").rglob("*.po")),
-            "django": django_catalogs, "corpus": lambda: corpus_catalogs(args.docs)}
+    sets = {"glob": lambda: [Path(name) for name in sorted(glob.glob(args.glob))], **catalog_sets(args.docs)}
     for name, find in sets.items():
         if args.only in (None, name) and (files := find()):
             measure(name, files, args.repeat, args.before)
