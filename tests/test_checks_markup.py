@@ -46,6 +46,30 @@ def test_broken_markup_fails(lang: str, msgid: str, msgstr: str, expected: str) 
     assert expected in found(msgid, msgstr, lang)
 
 
+@pytest.mark.parametrize(
+    ("lang", "msgid", "msgstr", "expected"),
+    [
+        ("uk", "Read <1>the report</1>.", "Прочитайте <1> звіт </1>.", "after <1>, before </1>"),
+        ("ru", "Read <1>the report</1> and <2>more</2>.", "Прочитайте <1>отчет</1> и <2>ещё </2>.", "before </2>"),
+        ("uk", "Read <1>the <2>full</2> report</1>.", "Прочитайте <1><2> повний</2> звіт</1>.", "after <2>"),
+    ],
+)
+def test_a_space_just_inside_a_pair_is_a_warning(lang: str, msgid: str, msgstr: str, expected: str) -> None:
+    assert found(msgid, msgstr, lang) == [f"placeholder-spacing: space just inside the placeholder pair: {expected}"]
+
+
+@pytest.mark.parametrize(
+    ("msgid", "msgstr"),
+    [
+        ("Read <1>the report</1> and <2>more</2>.", "Прочитайте <1>звіт</1> і <2>більше</2>."),
+        ("Read <1> the report</1>.", "Прочитайте <1> звіт</1>."),  # the source has it too
+        ("See <1/> and <2/> here.", "Дивіться <1/> і <2/> тут."),
+    ],
+)
+def test_spaces_between_or_outside_pairs_pass(msgid: str, msgstr: str) -> None:
+    assert found(msgid, msgstr) == []
+
+
 def test_format_specifiers() -> None:
     flags = ["python-format"]
     assert found("Hello %(name)s, %(count)d new", "Привіт %(name)s, нових: %(count)d", flags=flags) == []

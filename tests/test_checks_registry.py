@@ -26,6 +26,7 @@ TITLES = {
     'untranslated': 'Translation is a copy of the source text although it has words to translate.',
     'placeholders': 'Inline-markup placeholders differ from the source: missing, extra, duplicated or unbalanced.',
     'injected-markup': 'The translation adds HTML or Markdown markup that its source does not have.',
+    'placeholder-spacing': 'A space just inside a placeholder pair (<1> слово </1>) where the source has none.',
     'urls': 'URLs of the source are missing or changed in the translation.',
     'format-specifiers': 'Format specifiers (%(name)s, %d, {0}) differ from the source of a *-format entry.',
     'numbers': 'Numbers of the source are missing or changed in the translation (compared by value).',
@@ -66,7 +67,7 @@ def test_the_issue_families_are_all_there() -> None:
 
 def test_select_and_ignore_take_ids_and_families() -> None:
     assert {c.id for c in select_checks(["glossary"])} == {"glossary-term", "glossary-variant"}
-    assert {c.id for c in select_checks(["markup", "numbers"], ["urls"])} == {"placeholders", "injected-markup", "format-specifiers", "numbers", "spelled-numbers"}
+    assert {c.id for c in select_checks(["markup", "numbers"], ["urls"])} == {"placeholders", "injected-markup", "placeholder-spacing", "format-specifiers", "numbers", "spelled-numbers"}
     assert "quotes" not in {c.id for c in select_checks((), ["orthography"])}
     with pytest.raises(UnknownCheck, match="nonsense"):
         select_checks(["nonsense"])

@@ -12,7 +12,12 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ..inline import PLACEHOLDER_RE, markup_forms
+from ..inline import (
+    PLACEHOLDER_RE,
+    SPACE_AFTER_OPENING,
+    SPACE_BEFORE_CLOSING,
+    markup_forms,
+)
 from ..model import Message
 from ..plural_expr import PluralForms
 from .base import Context, Unit, register
@@ -76,6 +81,27 @@ def check_injected_markup(unit: Unit, ctx: Context) -> Iterator[str]:
     if added:
         forms = ", ".join(dict.fromkeys(added.elements()))
         yield f"markup not in the source (the edition shows it as text): {forms}"
+
+
+@register("placeholder-spacing", "warning", "unit")
+def check_placeholder_spacing(unit: Unit, ctx: Context) -> Iterator[str]:
+    """A space just inside a placeholder pair (<1> слово </1>) where the source has none.
+
+    CommonMark emphasis cannot open or close next to a space, so the build
+    moves such spaces outside an emphasis pair; inside a link they stay, and
+    the reader sees an underlined space. The translator meant the words alone.
+    """
+    if "<" not in unit.target.raw:
+        return
+    added = sorted(_inner_spaces(unit.target.raw) - _inner_spaces(unit.source.raw))
+    if added:
+        yield f"space just inside the placeholder pair: {', '.join(added)}"
+
+
+def _inner_spaces(text: str) -> set[str]:
+    """Where ``text`` has a space just inside a pair: ``after <n>`` and ``before </n>``."""
+    return ({f"after <{m[1]}>" for m in SPACE_AFTER_OPENING.finditer(text)}
+            | {f"before </{m[2]}>" for m in SPACE_BEFORE_CLOSING.finditer(text)})
 
 
 @register("urls", "error", "unit")
