@@ -140,8 +140,9 @@ def _build_document(project: Project, job: tuple[str, tuple[str, ...], bool, boo
     document = project.document(slug)
     editions = []
     for lang in langs:
-        shown = config.relative(config.po_path(lang, slug))
-        catalog = read_po(config.po_path(lang, slug), shown=shown)
+        path = config.po_path(lang, slug)
+        shown = config.relative(path)
+        catalog = read_po(path, shown=shown)
         editions.append(_build_one(project, document, lang, (catalog, shown), force, no_fallback))
     return editions, project.segmented_now(slug)
 
