@@ -125,9 +125,7 @@ def _run_step(project: Project, step: str, slugs: list[str], languages: tuple[st
     results = dict(zip(pending, ordered_map(_document_outputs, project, work, jobs), strict=True))
     computed = {slug: outputs for slug, (outputs, _) in results.items()}
     report = WriteReport()
-    for slug in slugs:
-        for path in _step_paths(config, slug, languages):
-            config.writable(path)
+    config.writable_all([path for slug in slugs for path in _step_paths(config, slug, languages)])
     for slug in slugs:
         for path, text in computed.get(slug) or [(path, None) for path in _step_paths(config, slug, languages)]:
             _write(path, text, report, config, dry_run)
