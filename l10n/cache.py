@@ -27,10 +27,10 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .files import write_text
-from .model import Document, Placeholder, Segment
+from .model import Document, HtmlSkeleton, Placeholder, Segment
 
 CACHE_DIR = ".l10n-cache"
-_FORMAT = "l10n-cache 1"
+_FORMAT = "l10n-cache 2"
 _ABSENT = b"\x00absent"
 # Libraries whose versions change what the steps write (segmentation, headers, YAML front matter).
 _LIBRARIES = ("markdown-it-py", "PyYAML", "uniseg", "babel")
@@ -161,7 +161,8 @@ class DocumentStore:
             segments = tuple(_segment(item, text) for item in data["segments"])
             blocks = tuple(int(offset) for offset in data["blocks"])
             references = tuple((str(label), str(href), str(title)) for label, href, title in data["references"])
-            return Document(data["slug"], data["path"], text, segments, _decoded(data["metadata"]), blocks, references)
+            skeleton = _skeleton(data["html"], len(blocks), len(segments))
+            return Document(data["slug"], data["path"], text, segments, _decoded(data["metadata"]), blocks, references, skeleton)
         except (OSError, ValueError, KeyError, TypeError, IndexError):
             return None
 
@@ -174,11 +175,12 @@ class DocumentStore:
         if _decoded(metadata) != document.metadata:
             return
         segments = [[s.text, None if s.source == document.text[s.start:s.end] else s.source, s.context, s.line,
-                     s.kind, s.label, s.start, s.end, [[p.number, p.opening, p.closing] for p in s.placeholders]]
+                     s.kind, s.label, s.start, s.end, [[p.number, p.opening, p.closing, p.html] for p in s.placeholders]]
                     for s in document.segments]
         record = {"format": _FORMAT, "state": key, "slug": document.slug, "path": document.path,
                   "segments": segments, "metadata": metadata, "blocks": list(document.blocks),
-                  "references": [list(reference) for reference in document.references]}
+                  "references": [list(reference) for reference in document.references],
+                  "html": None if document.html is None else [document.html.blocks, document.html.segments]}
         _make_folder(self.folder.parent)
         self.folder.mkdir(exist_ok=True)
         write_text(self.folder / f"{document.slug}.json", json.dumps(record, ensure_ascii=False) + "\n")
@@ -200,7 +202,24 @@ def _segment(item: list[object], text: str) -> Segment:
     body, source, context, line, kind, label, start, end, placeholders = item
     assert isinstance(start, int) and isinstance(end, int) and isinstance(placeholders, list)
     return Segment(body, text[start:end] if source is None else source, context, line, kind, label,  # type: ignore[arg-type]
-                   start, end, tuple(Placeholder(*p) for p in placeholders))
+                   start, end, tuple(_placeholder(*p) for p in placeholders))
+
+
+def _placeholder(number: int, opening: str, closing: str | None, html: list[str | None] | None) -> Placeholder:
+    """A placeholder as :meth:`DocumentStore.store` kept it (JSON made its HTML pair a list)."""
+    return Placeholder(number, opening, closing, None if html is None else (str(html[0]), html[1]))
+
+
+def _skeleton(item: object, blocks: int, segments: int) -> HtmlSkeleton | None:
+    """The HTML skeleton as kept (ValueError when its shape does not fit the document's)."""
+    if item is None:
+        return None
+    if not isinstance(item, list):
+        raise TypeError("skeleton")
+    kept_blocks, kept_segments = item
+    if len(kept_blocks) != blocks or len(kept_segments) != segments:
+        raise ValueError("skeleton")
+    return HtmlSkeleton(tuple(None if b is None else tuple(b) for b in kept_blocks), tuple(kept_segments))
 
 
 def _encoded(value: object) -> object:

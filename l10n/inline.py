@@ -42,6 +42,7 @@ class Piece:
     start: int
     end: int
     pair: int = 0
+    tokens: tuple[int, int] = (-1, -1)  # the inline tokens it came from (first, last): its HTML
 
 
 def tokenize(content: str, children: list[Token]) -> list[Piece]:
@@ -55,13 +56,14 @@ def tokenize(content: str, children: list[Token]) -> list[Piece]:
             end = content.find(">", pos) + 1
             if not content.startswith("<", pos) or end == 0:
                 raise Unaligned(token.type)
-            pieces.append(Piece("atom", pos, end))
-            pos = end
+            first = index
             while children[index].type != "link_close":
                 index += 1
+            pieces.append(Piece("atom", pos, end, tokens=(first, index)))
+            pos = end
         else:
             end, kind = _match(content, pos, token)
-            pieces.append(Piece(kind, pos, end))
+            pieces.append(Piece(kind, pos, end, tokens=(index, index)))
             pos = end
         index += 1
     if pos != len(content):
@@ -288,20 +290,38 @@ def restore_literal(text: str, placeholders: tuple[Placeholder, ...], msgid: str
     the text lands in a table cell, where ``|`` is syntax too. A line break
     of the translator's becomes a space: it could open a new block.
     """
+    return "".join(markdown for _, markdown in literal_parts(text, placeholders, msgid, cell))
+
+
+def literal_parts(text: str, placeholders: tuple[Placeholder, ...], msgid: str, cell: bool = False) -> list[tuple[str, str]]:
+    """:func:`restore_literal` in parts: (tag, its markup) for a placeholder, ("", Markdown) for
+    translator text; the parts let a build assemble the HTML without parsing (:mod:`l10n.skeleton`)."""
     table = {p.number: p for p in placeholders}
     text = _spaces_outside_emphasis(text, table)
     entities = frozenset(ENTITY_RE.findall(translator_text(msgid)))
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     cursor = 0
     for match in PLACEHOLDER_RE.finditer(text):
         markup = restore(match.group(0), placeholders)
         if int(match.group(2)) not in table or markup == match.group(0):
             continue  # a tag of no placeholder is the translator's text
-        out.append(_literal(text[cursor : match.start()], entities, cell, markup))
-        out.append(markup)
+        if markup in ("]", "][]") and match.group(1):
+            markup = _named_reference(int(match.group(2)), msgid, placeholders) or markup
+        out.append(("", _literal(text[cursor : match.start()], entities, cell, markup)))
+        out.append((match.group(0), markup))
         cursor = match.end()
-    out.append(_literal(text[cursor:], entities, cell, ""))
-    return "".join(out)
+    out.append(("", _literal(text[cursor:], entities, cell, "")))
+    return out
+
+
+def _named_reference(number: int, msgid: str, placeholders: tuple[Placeholder, ...]) -> str | None:
+    """``][label]`` for a shortcut (``[label]``) or collapsed (``[label][]``) reference link: its
+    text is its label, so translated text would name no reference and print its brackets."""
+    found = re.search(rf"<{number}>(.*?)</{number}>", msgid, re.S)
+    label = restore(found.group(1), placeholders) if found else ""
+    if not label.strip() or re.search(r"(?<!\\)[\[\]]", label):
+        return None  # a label cannot hold an unescaped bracket
+    return f"][{label}]"
 
 
 _DELIMITER_RUN = re.compile(r"[*_~]+")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from .pomodel import Catalog, Completion, Message
 
-__all__ = ["Catalog", "Completion", "Document", "Finding", "Message", "Placeholder", "References", "Segment", "Term"]
+__all__ = ["Catalog", "Completion", "Document", "Finding", "HtmlSkeleton", "Message", "Placeholder", "References", "Segment", "Term"]
 
 
 @dataclass(frozen=True)
@@ -22,12 +22,15 @@ class Placeholder:
 
     A paired placeholder appears as ``<n>…</n>`` in the msgid and restores
     ``opening``/``closing``; an atomic one appears as ``<n/>`` and restores
-    ``opening`` alone (``closing`` is None).
+    ``opening`` alone (``closing`` is None). ``html`` is what the source's
+    opening and closing markup render as, when segmentation knew it: a build
+    puts it around a translation without parsing (:mod:`l10n.skeleton`).
     """
 
     number: int
     opening: str
     closing: str | None = None
+    html: tuple[str, str | None] | None = field(default=None, compare=False)
 
     @property
     def paired(self) -> bool:
@@ -65,6 +68,23 @@ class Segment:
 
 References = tuple[tuple[str, str, str], ...]
 
+SkeletonBlock = tuple[str | int, ...]
+"""A top-level block's HTML as the source renders it: HTML strings, and the index (in
+:attr:`Document.segments`) of each segment whose HTML goes between them."""
+
+
+@dataclass(frozen=True)
+class HtmlSkeleton:
+    """The source's HTML, cut at its segments, so an edition's HTML is assembled, not parsed.
+
+    ``blocks`` has one entry per :attr:`Document.blocks` offset (None: that
+    block is rendered from the edition's Markdown); ``segments`` holds each
+    segment's own HTML in the source (None outside the body, or unknown).
+    """
+
+    blocks: tuple[SkeletonBlock | None, ...]
+    segments: tuple[str | None, ...]
+
 
 @dataclass(frozen=True)
 class Document:
@@ -85,6 +105,7 @@ class Document:
     metadata: dict[str, object] = field(default_factory=dict)
     blocks: tuple[int, ...] = ()
     references: References = ()
+    html: HtmlSkeleton | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

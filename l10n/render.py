@@ -22,10 +22,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .frontmatter import body_start, quote, set_value
-from .inline import PLACEHOLDER_RE, restore, restore_literal
+from .inline import PLACEHOLDER_RE, literal_parts, restore
 from .localedata import long_date
 from .model import Document, References, Segment
 from .segment import to_html
+from .skeleton import assemble, fallback_html, segment_html
 
 Translations = Mapping[tuple[str | None, str], str]
 
@@ -40,7 +41,8 @@ class Edition:
     language, the Markdown the HTML page is made from; ``html_blocks`` are
     the offsets in it where the source's top-level blocks landed, and
     ``references`` the source's link references, so the page can be rendered
-    block by block.
+    block by block; ``ready`` maps a block's offset in ``html_body`` to its
+    HTML when it was assembled from the source's skeleton instead.
     """
 
     lang: str
@@ -52,6 +54,7 @@ class Edition:
     html_body: str = ""
     html_blocks: tuple[int, ...] = ()
     references: References = ()
+    ready: dict[int, str] = field(default_factory=dict)
 
 
 Typeset = Callable[[str], str]
@@ -76,8 +79,12 @@ def render_markdown(document: Document, translations: Translations, lang: str, *
     segments = sorted(document.segments, key=lambda s: s.start)
     head, _, _ = _substitute(document, [s for s in segments if s.start < start], 0, start, run)
     body = [s for s in segments if s.start >= start]
-    edition.body, edition.html_body, marked = _substitute(document, body, start, len(document.text), run)
+    htmls: list[str | None] = [None] * len(document.segments)
+    edition.body, edition.html_body, marked = _substitute(document, body, start, len(document.text), run, htmls)
     edition.html_blocks = _landed(document, body, start, marked, source_lang)
+    if document.html is not None and edition.html_blocks:
+        assembled = (assemble(block, htmls) for block in document.html.blocks)
+        edition.ready = {offset: html for offset, html in zip(edition.html_blocks, assembled, strict=True) if html is not None}
     edition.references = document.references
     if document.metadata.get("language", lang) != lang:
         head = set_value(head, "language", lang, document.path)
@@ -86,18 +93,24 @@ def render_markdown(document: Document, translations: Translations, lang: str, *
     return edition
 
 
-def _substitute(document: Document, segments: list[Segment], start: int, end: int, run: _Run) -> tuple[str, str, list[str]]:
+def _substitute(document: Document, segments: list[Segment], start: int, end: int, run: _Run,
+                htmls: list[str | None] | None = None) -> tuple[str, str, list[str]]:
     """``document.text[start:end]`` with the given segments translated, plain and with fallbacks
-    marked, and each segment's text as the marked one has it."""
+    marked, and each segment's text as the marked one has it; given ``htmls`` (one per
+    segment of the document), each segment's HTML where it is known without parsing."""
     parts: list[str] = []
     marked: list[str] = []
     texts: list[str] = []
     cursor = start
+    index = {id(segment): number for number, segment in enumerate(document.segments)}
     for segment in segments:
         between = document.text[cursor : segment.start]
-        text = _render_segment(segment, run, document)
+        text, pieces = _render_segment(segment, run, document)
         parts += [between, text]
-        if not run.translations.get((segment.context, segment.text)):
+        translated = bool(run.translations.get((segment.context, segment.text)))
+        if htmls is not None and document.html is not None:
+            htmls[index[id(segment)]] = _segment_html(document, index[id(segment)], pieces, translated, run.source_lang)
+        if not translated:
             text = _in_source_language(text, run.source_lang)
         marked += [between, text]
         texts.append(text)
@@ -105,6 +118,21 @@ def _substitute(document: Document, segments: list[Segment], start: int, end: in
     parts.append(document.text[cursor:end])
     marked.append(document.text[cursor:end])
     return "".join(parts), "".join(marked), texts
+
+
+def _segment_html(document: Document, number: int, pieces: list[tuple[str, str]] | None, translated: bool,
+                  source_lang: str) -> str | None:
+    """One body segment's HTML from the skeleton: the source's, in a ``<span lang>`` when it is a
+    fallback, or assembled from the translation's parts (None: its block is parsed)."""
+    assert document.html is not None
+    segment = document.segments[number]
+    source = document.html.segments[number]
+    span = (segment.start, segment.end)
+    if not translated:
+        return fallback_html(source, document.text, span, source_lang)
+    if pieces is None:
+        return source
+    return segment_html(pieces, segment.placeholders, document.text, span, segment.kind in ("heading", "headline"))
 
 
 def _in_source_language(text: str, source_lang: str) -> str:
@@ -146,33 +174,39 @@ def _may_open_block(text: str) -> bool:
     return any(not line.strip() or _BLOCK_START.match(line) for line in text.split("\n"))
 
 
-def _render_segment(segment: Segment, run: _Run, document: Document) -> str:
+def _render_segment(segment: Segment, run: _Run, document: Document) -> tuple[str, list[tuple[str, str]] | None]:
+    """A segment's text in the edition, and the parts it was made of (None: the source's own bytes)."""
     msgstr = run.translations.get((segment.context, segment.text))
     if not msgstr:
         run.edition.fallback.append(segment)
-        return segment.source
+        return segment.source, None
     run.edition.translated += 1
     restored = restore(msgstr, segment.placeholders)
     if restored == restore(segment.text, segment.placeholders):
-        return segment.source  # unchanged text keeps the source's own line breaks
+        return segment.source, None  # unchanged text keeps the source's own line breaks
     if run.typeset is not None:
         msgstr = run.typeset(msgstr)
         restored = restore(msgstr, segment.placeholders)
     edition = run.edition
     if segment.label.startswith("front matter"):
         edition.metadata[segment.kind] = restored
-        return quote(restored)
+        return quote(restored), []
     if document.text[segment.end : segment.end + 1] in ("\n", ""):
         msgstr = msgstr.rstrip(" \t")  # trailing spaces before a line break would make a <br>
     msgstr = _escape_line_starts(msgstr, segment, document)
-    return restore_literal(msgstr, segment.placeholders, segment.text, cell=segment.kind == "table cell")
+    pieces = literal_parts(msgstr, segment.placeholders, segment.text, cell=segment.kind == "table cell")
+    return "".join(markdown for _, markdown in pieces), pieces
 
 
 # Text that would open a new block at the start of a line: a heading, quote,
-# list item, thematic break, setext underline, code fence or HTML block.
+# list item, thematic break, setext underline, code fence or HTML block. An
+# inline tag (or an autolink) with text after it on its line opens none: its
+# name is not an HTML block's (CommonMark 4.6, kinds 1 and 6), nor is it alone (kind 7).
+_INLINE_LEAD = (r"(?:/?(?:a|abbr|b|code|em|i|kbd|small|span|strong|sub|sup)\b[^<>\n]*>"
+                r"|[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>)[ \t]*\S")
 _BLOCK_START = re.compile(
     r"[ \t]{0,3}(?:(#{1,6}(?=[ \t]|$)|>|[-+*](?=[ \t]+\S)|([-*_])[ \t]*(?:\2[ \t]*){2,}$|=+[ \t]*$|-+[ \t]*$"
-    r"|```|~~~|<(?=[A-Za-z!?]|/[A-Za-z]))"
+    rf"|```|~~~|<(?!{_INLINE_LEAD})(?=[A-Za-z!?]|/[A-Za-z]))"
     r"|\d{1,9}([.)])(?=[ \t]|$))",
     re.M,
 )
@@ -216,7 +250,8 @@ def render_html(edition: Edition, title: str) -> str:
     translated ``publisher`` (RFE/RL → «Радіо Свобода») shows as translated.
     """
     lang = edition.lang
-    content = to_html(edition.html_body, edition.html_blocks, edition.references) if edition.html_body else to_html(edition.body)
+    content = (to_html(edition.html_body, edition.html_blocks, edition.references, edition.ready)
+               if edition.html_body else to_html(edition.body))
     details = " · ".join(html.escape(value) for value in _byline(edition.metadata, lang))
     byline = f'<p class="meta">{details}</p>\n' if details else ""
     return (

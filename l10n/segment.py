@@ -15,11 +15,12 @@ import html
 import itertools
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType
 
@@ -27,16 +28,21 @@ from .config import FRONT_MATTER_KEYS
 from .errors import SourceError
 from .frontmatter import FrontMatter, read_front_matter
 from .inline import PLACEHOLDER_RE, Piece, Unaligned, tokenize
-from .model import Document, Placeholder, References, Segment
+from .model import Document, HtmlSkeleton, Placeholder, References, Segment
 from .sentences import split_sentences
+from .skeleton import InlineHtml, block_skeletons, inline_parts
 
 _LETTER = re.compile(r"[^\W\d_]")
 
 
 @functools.cache
 def _parser() -> MarkdownIt:
-    # text_join off: escapes and entities stay separate tokens with their raw markup.
-    return _remembering(MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join"))
+    # text_join off: escapes and entities stay separate tokens with their raw markup; they
+    # render as the text text_join would make them (the skeleton renders these tokens).
+    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    assert isinstance(parser.renderer, RendererHTML)
+    parser.renderer.rules["text_special"] = parser.renderer.rules["text"]
+    return _remembering(parser)
 
 
 @functools.cache
@@ -67,7 +73,8 @@ def _quiet_markdown_it() -> None:
 _quiet_markdown_it()
 
 
-def to_html(markdown: str, blocks: Sequence[int] = (), references: References = ()) -> str:
+def to_html(markdown: str, blocks: Sequence[int] = (), references: References = (),
+            ready: Mapping[int, str] | None = None) -> str:
     """HTML for an edition's Markdown body, with the dialect segmentation reads.
 
     Given where its top-level blocks start (offsets into ``markdown``, as its
@@ -75,13 +82,15 @@ def to_html(markdown: str, blocks: Sequence[int] = (), references: References = 
     references, each block is rendered on its own and remembered by its
     text: the same as rendering the whole body, since a top-level block's
     HTML depends only on its own lines and the references, and a block an
-    edition shares with another (code, a fallback) is parsed once.
+    edition shares with another (code, a fallback) is parsed once. ``ready``
+    maps a block's offset to its HTML already assembled (:mod:`l10n.skeleton`).
     """
     if not blocks:
         html: str = _html_parser().render(markdown)
         return html
     cuts = sorted({0, *blocks, len(markdown)})
-    return "".join(_block_html(markdown[a:b], references) for a, b in itertools.pairwise(cuts))
+    found = ready or {}
+    return "".join(found.get(a) or _block_html(markdown[a:b], references) for a, b in itertools.pairwise(cuts))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -129,6 +138,7 @@ def segment_text(text: str, slug: str, shown: str, front_matter_keys: tuple[str,
     masked = "\n" * text[:body_start].count("\n") + text[body_start:]
     tokens = _parser().parse(masked, builder.env)
     builder.add_blocks(tokens)
+    skeleton = builder.skeleton(tokens)
     if not text[body_start:].strip():
         if body_start:
             line = text[:body_start].count("\n") + 1
@@ -136,7 +146,7 @@ def segment_text(text: str, slug: str, shown: str, front_matter_keys: tuple[str,
         raise SourceError("is empty: nothing to translate", shown)
     blocks = tuple(builder.line_starts[t.map[0]] for t in tokens if t.level == 0 and t.nesting >= 0 and t.map)
     references = tuple((label, str(ref["href"]), str(ref["title"])) for label, ref in builder.env.get("references", {}).items())
-    return Document(slug, shown, text, tuple(builder.segments), metadata, blocks, references)
+    return Document(slug, shown, text, tuple(builder.segments), metadata, blocks, references, skeleton)
 
 
 @dataclass
@@ -158,6 +168,27 @@ class _Builder:
         self.seen: dict[tuple[str, str], int] = {}
         self.cursors: dict[int, int] = {}
         self.env: EnvType = {}  # markdown-it's parse state (link references)
+        self.inlines: dict[int, list[str | int] | None] = {}  # id(inline token) → its HTML parts
+        self.html: dict[int, str | None] = {}  # segment index → its source HTML
+
+    def render_inline(self, tokens: list[Token]) -> str:
+        parser = _parser()
+        html: str = parser.renderer.render(tokens, parser.options, self.env)  # inline tokens: as renderInline
+        return html
+
+    def skeleton(self, tokens: list[Token]) -> HtmlSkeleton:
+        """The source's HTML cut at its segments (:mod:`l10n.skeleton`)."""
+        parser = _parser()
+
+        def render(block: list[Token]) -> str:
+            html: str = parser.renderer.render(block, parser.options, self.env)
+            return html
+
+        def make_inline(text: str) -> Token:
+            return Token("inline", "", 0, children=[Token("text", "", 0, content=text)])
+
+        blocks = block_skeletons(tokens, self.inlines, render, make_inline)
+        return HtmlSkeleton(blocks, tuple(self.html.get(i) for i in range(len(self.segments))))
 
     def add_front_matter(self, front: FrontMatter, keys: tuple[str, ...]) -> None:
         for key in keys:
@@ -201,14 +232,17 @@ class _Builder:
             return
         try:
             pieces = tokenize(content, children)
+            rendered: InlineHtml | None = InlineHtml(content, children, pieces, self.render_inline)
         except Unaligned:
-            pieces = [Piece("text", 0, len(content))]
+            pieces, rendered = [Piece("text", 0, len(content))], None
         pieces = _literal_tags(pieces, content)
         if kind == "paragraph" and _is_caption(pieces, content):
             kind = "caption"
         number = self.counters[kind] = self.counters.get(kind, 0) + 1
         block = _Block(kind, number, first_line + 1)
-        self._add_sentences(content, pieces, offsets, block)
+        spans = self._add_sentences(content, pieces, offsets, block, rendered)
+        if spans:
+            self.inlines[id(token)] = inline_parts(rendered, len(content), spans)
 
     def _line_offsets(self, content: str, first_line: int) -> list[tuple[int, int]] | None:
         """(content start, document offset) of each content line, or None."""
@@ -229,27 +263,46 @@ class _Builder:
     def _cursor(self, line_start: int) -> int:
         return self.cursors.get(line_start, line_start)
 
-    def _add_sentences(self, content: str, pieces: list[Piece], offsets: list[tuple[int, int]], block: _Block) -> None:
+    def _add_sentences(self, content: str, pieces: list[Piece], offsets: list[tuple[int, int]], block: _Block,
+                       rendered: InlineHtml | None) -> list[tuple[int, int, int]]:
+        """Add the block's sentences; returns each added one's (start, end) in ``content`` and its index."""
         text, starts, ends = _placeholder_text(content, pieces)
         spans = split_sentences(text)
+        added: list[tuple[int, int, int]] = []
         for number, (a, b) in enumerate(spans, 1):
             start, end = starts[a], ends[b - 1]
             segment_text = text[a:b]
             segment_text, start, end = _strip_wrapper(segment_text, start, end, pieces)
-            msgid, placeholders = _renumber(segment_text, pieces, content, lambda k: _offset(offsets, k), self.text)
+            msgid, placeholders = _renumber(segment_text, pieces, content, lambda k: _offset(offsets, k), self.text, rendered)
             label = f"{block.kind} {block.number}" if block.kind not in ("headline", "caption") else block.kind
             if len(spans) > 1:
                 label += f", sentence {number}"
             line = bisect.bisect_right(self.line_starts, _offset(offsets, start))  # newlines before it, plus one
-            self._add(msgid, _offset(offsets, start), _offset(offsets, end), block.kind, label, line, placeholders)
+            if self._add(msgid, _offset(offsets, start), _offset(offsets, end), block.kind, label, line, placeholders):
+                added.append((start, end, len(self.segments) - 1))
+                self.html[len(self.segments) - 1] = rendered.html(start, end) if rendered is not None else None
+        return added
 
-    def _add(self, msgid: str, start: int, end: int, kind: str, label: str, line: int, placeholders: tuple[Placeholder, ...]) -> None:
+    def _add(self, msgid: str, start: int, end: int, kind: str, label: str, line: int, placeholders: tuple[Placeholder, ...]) -> bool:
+        """Add a segment (not one without letters: nothing to translate); whether it was added."""
         if not _LETTER.search(html.unescape(PLACEHOLDER_RE.sub("", msgid))):  # &#1050; is a letter
-            return
+            return False
         count = self.seen[(kind, msgid)] = self.seen.get((kind, msgid), 0) + 1
         context = kind if count == 1 else f"{kind} #{count}"
         source = self.text[start:end]
         self.segments.append(Segment(msgid, source, context, line, kind, label, start, end, placeholders))
+        return True
+
+
+def _placeholder_html(html: InlineHtml | None, parts: list[Piece]) -> tuple[str, str | None] | None:
+    """What a placeholder's opening and closing markup render as (None when unknown)."""
+    if html is None:
+        return None
+    opening = html.html(parts[0].start, parts[0].end)
+    closing = html.html(parts[1].start, parts[1].end) if len(parts) > 1 else None
+    if opening is None or (len(parts) > 1 and closing is None):
+        return None
+    return opening, closing
 
 
 def _offset(offsets: list[tuple[int, int]], index: int) -> int:
@@ -333,8 +386,9 @@ def _strip_wrapper(text: str, start: int, end: int, pieces: list[Piece]) -> tupl
     return match.group(2), opening.end, closing.start
 
 
-def _renumber(text: str, pieces: list[Piece], content: str, offset: Callable[[int], int], document: str) -> tuple[str, tuple[Placeholder, ...]]:
-    """Number a segment's tags 1, 2, … and record the markup each restores."""
+def _renumber(text: str, pieces: list[Piece], content: str, offset: Callable[[int], int], document: str,
+              html: InlineHtml | None = None) -> tuple[str, tuple[Placeholder, ...]]:
+    """Number a segment's tags 1, 2, … and record the markup each restores (and its HTML, given ``html``)."""
     by_pair: dict[int, list[Piece]] = {}
     for piece in pieces:
         if piece.pair:
@@ -351,7 +405,7 @@ def _renumber(text: str, pieces: list[Piece], content: str, offset: Callable[[in
             numbers[old] = len(numbers) + 1
             parts = by_pair[old]
             closing = raw(parts[1]) if len(parts) > 1 else None
-            placeholders.append(Placeholder(numbers[old], raw(parts[0]), closing))
+            placeholders.append(Placeholder(numbers[old], raw(parts[0]), closing, _placeholder_html(html, parts)))
         return f"<{match.group(1)}{numbers[old]}{match.group(3)}>"
 
     return PLACEHOLDER_RE.sub(substitute, text), tuple(placeholders)

@@ -93,8 +93,8 @@ def test_a_value_json_cannot_carry_is_not_kept(tmp_path: Path) -> None:
     assert store.load("blob", "k", text) is None and not (tmp_path / CACHE_DIR / "documents" / "blob.json").exists()
 
 
-@pytest.mark.parametrize("garbage", [b"\xff not json", b"[]", b'{"format": "l10n-cache 1", "state": "k"}',
-                                     b'{"format": "l10n-cache 1", "state": "k", "slug": "a", "path": "a", '
+@pytest.mark.parametrize("garbage", [b"\xff not json", b"[]", b'{"format": "l10n-cache 2", "state": "k"}',
+                                     b'{"format": "l10n-cache 2", "state": "k", "slug": "a", "path": "a", '
                                      b'"segments": [[1]], "metadata": ["dict", []]}'])
 def test_a_corrupt_kept_document_is_ignored(tmp_path: Path, garbage: bytes) -> None:
     store = DocumentStore(tmp_path)

@@ -107,7 +107,7 @@ def test_a_check_run_writes_no_cache(translated_project: Path, cli) -> None:
     assert _tree(translated_project) == before and not (translated_project / CACHE_DIR).exists()
 
 
-@pytest.mark.parametrize("garbage", [b"\xff\xfe not json", b"[1, 2]", b'{"format": "l10n-cache 1", "records": 3}',
+@pytest.mark.parametrize("garbage", [b"\xff\xfe not json", b"[1, 2]", b'{"format": "l10n-cache 2", "records": 3}',
                                      b'{"format": "someone else", "records": {}}'])
 def test_a_corrupt_or_foreign_cache_file_is_ignored(translated_project: Path, cli, computed: list[str], garbage: bytes) -> None:
     assert cli("update").exit_code == 0
