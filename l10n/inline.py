@@ -271,29 +271,30 @@ def placeholder_tags(text: str) -> list[str]:
 
 ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _ESCAPE = r"\\[!-/:-@\[-`{-~]"
-_SYNTAX = rf"{_ESCAPE}|{ENTITY_RE.pattern}|<(?=[A-Za-z/!?])|[\[\]`*~]|\\\Z|(?<![^\W_])_|_(?![^\W_])"
-"""What Markdown or HTML would read as syntax in the translator's text."""
+_SYNTAX = rf"{_ESCAPE}|{ENTITY_RE.pattern}|<(?=[A-Za-z/!?])|[\[\]`*~|]|\\\Z|(?<![^\W_])_|_(?![^\W_])"
+"""What Markdown or HTML would read as syntax in the translator's text. A ``|`` becomes
+``&#124;``: with a ``---`` line after it, a line with a pipe is a table's header, even an
+escaped pipe (markdown-it's table rule)."""
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
 @cache
-def _syntax(cell: bool) -> re.Pattern[str]:
-    """:data:`_SYNTAX` (and ``|`` in a table cell) compiled when an edition is first built, not at import
+def _syntax() -> re.Pattern[str]:
+    """:data:`_SYNTAX` compiled when an edition is first built, not at import
     (``stats`` imports this module for the placeholder regex alone)."""
-    return re.compile(rf"{_SYNTAX}|\|" if cell else _SYNTAX)
+    return re.compile(_SYNTAX)
 
 
-def restore_literal(text: str, placeholders: tuple[Placeholder, ...], msgid: str, cell: bool = False) -> str:
+def restore_literal(text: str, placeholders: tuple[Placeholder, ...], msgid: str) -> str:
     """:func:`restore`, with the translator's text between placeholders made literal.
 
-    ``msgid`` is the source's text (its entities may be kept); ``cell`` says
-    the text lands in a table cell, where ``|`` is syntax too. A line break
+    ``msgid`` is the source's text (its entities may be kept). A line break
     of the translator's becomes a space: it could open a new block.
     """
-    return "".join(markdown for _, markdown in literal_parts(text, placeholders, msgid, cell))
+    return "".join(markdown for _, markdown in literal_parts(text, placeholders, msgid))
 
 
-def literal_parts(text: str, placeholders: tuple[Placeholder, ...], msgid: str, cell: bool = False) -> list[tuple[str, str]]:
+def literal_parts(text: str, placeholders: tuple[Placeholder, ...], msgid: str) -> list[tuple[str, str]]:
     """:func:`restore_literal` in parts: (tag, its markup) for a placeholder, ("", Markdown) for
     translator text; the parts let a build assemble the HTML without parsing (:mod:`l10n.skeleton`)."""
     table = {p.number: p for p in placeholders}
@@ -307,10 +308,10 @@ def literal_parts(text: str, placeholders: tuple[Placeholder, ...], msgid: str, 
             continue  # a tag of no placeholder is the translator's text
         if markup in ("]", "][]") and match.group(1):
             markup = _named_reference(int(match.group(2)), msgid, placeholders) or markup
-        out.append(("", _literal(text[cursor : match.start()], entities, cell, markup)))
+        out.append(("", _literal(text[cursor : match.start()], entities, markup)))
         out.append((match.group(0), markup))
         cursor = match.end()
-    out.append(("", _literal(text[cursor:], entities, cell, "")))
+    out.append(("", _literal(text[cursor:], entities, "")))
     return out
 
 
@@ -357,16 +358,16 @@ def _spaces_outside_emphasis(text: str, table: dict[int, Placeholder]) -> str:
     return SPACE_BEFORE_CLOSING.sub(closing, SPACE_AFTER_OPENING.sub(opening, text))
 
 
-def _literal(chunk: str, entities: frozenset[str], cell: bool, following: str) -> str:
+def _literal(chunk: str, entities: frozenset[str], following: str) -> str:
     """``chunk`` as Markdown that reads as exactly its characters, before ``following``."""
 
     def substitute(match: re.Match[str]) -> str:
         found = match.group(0)
         if len(found) == 2 and found[0] == "\\" or found in entities:
             return found
-        return "\\" + found
+        return "&#124;" if found == "|" else "\\" + found
 
-    chunk = _syntax(cell).sub(substitute, _LINE_BREAK.sub(" ", chunk))
+    chunk = _syntax().sub(substitute, _LINE_BREAK.sub(" ", chunk))
     if chunk.endswith("!") and following.startswith("["):
         chunk = chunk[:-1] + "\\!"  # "!" before a link would make it an image
     return chunk

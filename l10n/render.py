@@ -194,7 +194,7 @@ def _render_segment(segment: Segment, run: _Run, document: Document) -> tuple[st
     if document.text[segment.end : segment.end + 1] in ("\n", ""):
         msgstr = msgstr.rstrip(" \t")  # trailing spaces before a line break would make a <br>
     msgstr = _escape_line_starts(msgstr, segment, document)
-    pieces = literal_parts(msgstr, segment.placeholders, segment.text, cell=segment.kind == "table cell")
+    pieces = literal_parts(msgstr, segment.placeholders, segment.text)
     return "".join(markdown for _, markdown in pieces), pieces
 
 

@@ -274,13 +274,24 @@ def _inner_edge_kept(text: str, start: int, end: int, neighbour: str, first: boo
 
 
 def _literal_html(markdown: str) -> str | None:
-    """Translator text (made literal by :func:`l10n.inline.literal_parts`) as markdown-it renders it."""
-    if "\n" in markdown or ENTITY_RE.search(markdown):
+    """Translator text (made literal by :func:`l10n.inline.literal_parts`) as markdown-it renders it:
+    escapes and the ``&#124;`` a pipe became are decoded; any other entity is left to the parser."""
+    if "\n" in markdown:
         return None
-    return escape_html(_BACKSLASH_ESCAPE.sub(r"\1", markdown))
+    other = False
+
+    def decoded(match: re.Match[str]) -> str:
+        nonlocal other
+        if match.group(1) is not None:
+            return match.group(1)
+        other = other or match.group(0) != "&#124;"
+        return "|"
+
+    text = _LITERAL_TOKEN.sub(decoded, markdown)
+    return None if other else escape_html(text)
 
 
-_BACKSLASH_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_LITERAL_TOKEN = re.compile(rf"\\([!-/:-@\[-`{{-~])|&#124;|{ENTITY_RE.pattern}")
 
 
 def _space(char: str) -> bool:

@@ -1,0 +1,206 @@
+"""The build's HTML assembled from the source's skeleton equals parsing the edition's Markdown.
+
+The reference is markdown-it rendering the whole edition body at once (no
+block cutting, no skeleton). Translations are made to stress each rule the
+fast path relies on: spaces and delimiters at placeholder edges, entities,
+backslashes, heading closers, moved hard breaks, fallbacks, reference links.
+Each guard in :mod:`l10n.skeleton` was removed once to watch these fail.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from markdown_it.common.utils import escapeHtml, isMdAsciiPunct, isPunctChar, isWhiteSpace
+
+from l10n.cache import DocumentStore
+from l10n.inline import PLACEHOLDER_RE
+from l10n.model import Document
+from l10n.render import Edition, render_markdown
+from l10n.segment import segment_text, to_html
+from l10n.skeleton import escape_html, is_punctuation, is_whitespace, segment_html
+
+sys.path.insert(0, str(Path(__file__).parent))
+from test_guarantees_roundtrip import FUZZ, documents  # noqa: E402
+
+ROOT = Path(__file__).parent.parent
+REAL = sorted([*(ROOT / "tests/data/markdown").glob("*.md"), *(ROOT / "tests/data/scale").rglob("*.md"),
+               *(ROOT / "source").glob("*.md")])
+INSERTS = ["*", "_", "[", "]", "&amp;", "&nbsp;", "\\", "#", " ", "  ", "«", "»", "!", "`", "<", "<b>", "~~", "(",
+           ")", ".", "—", "\n", "1. ", "- ", "|", "x_y", "'", "**", "\\*", "<1>", "</9>"]
+
+
+def _document(path: Path) -> Document:
+    return segment_text(path.read_text(encoding="utf-8"), path.stem, path.name)
+
+
+def _distinct(msgid: str) -> str:
+    """Every Latin o as Cyrillic о outside the tags: a translation that changes every segment's text."""
+    return "".join(p if PLACEHOLDER_RE.fullmatch(p) else p.replace("o", "о") for p in re.split(r"(</?\d+/?>)", msgid))
+
+
+def _stressed(msgid: str, rng: random.Random) -> str:
+    """A translation with markup-like characters and spaces around and inside its tags (sometimes none)."""
+    if rng.random() < 0.1:
+        return ""
+    out = []
+    for part in re.split(r"(</?\d+/?>)", _distinct(msgid)):
+        extra = [rng.choice(INSERTS) if rng.random() < 0.3 else "" for _ in range(2)]
+        if PLACEHOLDER_RE.fullmatch(part):
+            out += [extra[0], part, extra[1]]
+        elif part:
+            cut = rng.randrange(len(part) + 1)
+            out.append(part[:cut] + extra[0] + part[cut:])
+    text = "".join(out)
+    return (rng.choice(INSERTS) if rng.random() < 0.1 else "") + text + (rng.choice(INSERTS) if rng.random() < 0.1 else "")
+
+
+def _html_both_ways(document: Document, translations: dict[tuple[str | None, str], str]) -> tuple[str, str, Edition]:
+    """The body HTML as the build makes it (skeleton, then blocks) and as parsing the whole body makes it."""
+    edition = render_markdown(document, translations, "uk")
+    built = to_html(edition.html_body, edition.html_blocks, edition.references, edition.ready)
+    return built, to_html(edition.html_body), edition
+
+
+def test_character_classes_are_markdown_its() -> None:
+    """The flanking rules' classes, written out so the parser keeps one owner, equal markdown-it's everywhere."""
+    for code in range(0x110000):
+        char = chr(code)
+        assert is_whitespace(char) == isWhiteSpace(code), hex(code)
+        assert is_punctuation(char) == (isMdAsciiPunct(code) or isPunctChar(char)), hex(code)
+    sample = "".join(map(chr, range(0x20, 0x7F))) + "«»’—é"
+    assert escape_html(sample) == escapeHtml(sample)
+
+
+@pytest.mark.parametrize("path", REAL, ids=lambda p: p.name)
+def test_real_documents_assemble_as_parsed(path: Path) -> None:
+    document = _document(path)
+    assert document.html is not None
+    for translate in ("identity", "distinct", *(f"stress {seed}" for seed in range(12))):
+        rng = random.Random(translate)
+        translations = {(s.context, s.text):
+                        s.text if translate == "identity" else _distinct(s.text) if translate == "distinct"
+                        else _stressed(s.text, rng) for s in document.segments}
+        built, parsed, _ = _html_both_ways(document, translations)
+        assert built == parsed, translate
+
+
+def test_real_documents_are_mostly_assembled() -> None:
+    """The fast path is taken: with every segment's text changed, nearly every block is assembled."""
+    assembled = blocks = 0
+    for path in REAL:
+        document = _document(path)
+        _, _, edition = _html_both_ways(document, {(s.context, s.text): _distinct(s.text) for s in document.segments})
+        assembled += len(edition.ready)
+        blocks += len(document.blocks)
+    assert blocks > 50
+    assert assembled >= 0.95 * blocks
+
+
+@FUZZ
+@given(documents())
+def test_generated_documents_assemble_as_parsed(text: str) -> None:
+    document = segment_text(text, "doc", "doc.md")
+    rng = random.Random(text)
+    translations = {(s.context, s.text): _stressed(s.text, rng) for s in document.segments}
+    built, parsed, _ = _html_both_ways(document, translations)
+    assert built == parsed
+
+
+# --- each rule: refused where CommonMark would read the Markdown otherwise --------------
+
+REFUSED = [
+    ("Read *this* now.\n", "Читайте <1> це</1> зараз.", "a space inside emphasis is moved out: still fast"),
+    ("| 1 |\n|---|\n| Read it. |\n", " Читайте.", "leading space: trimmed by the cell"),
+    ("Read _this_ now.\n", "Читайте<1>це</1> зараз.", "intraword underscore cannot open"),
+    ("Read *this* now.\n", "Читайте <1>«це»</1>зараз.", "closing run between punctuation and a letter"),
+    ("Read *this* and **that** now.\n", "Читайте <1>це</1><2>те</2> зараз.", "adjacent runs merge"),
+    ("## The C# note\n", "Нотатка про C#", "a heading's closing sequence"),
+    ("A&nbsp;B is here.\n", "A&nbsp;B тут.", "an entity kept from the msgid"),
+    ("See the [report] now.\n\n[report]: https://example.org/r\n", "Дивіться <1>звіт</1> зараз.", "shortcut, rewritten"),
+    ("* [report]\n\n[report]: https://example.org/r\n", "звіт", "the whole label of a shortcut link"),
+    ("One line  \nand the next.\n", "Один рядок<1/> і наступний.", "a hard break after a space"),
+    ("One line  \nand the next.\n", "Один рядок і наступний.<1/>", "a hard break at the end"),
+    ("###### Located in *Mexico City*\n---\n", "Розташовано в <1>Мехіко</1>|", "a pipe would make a table"),
+]
+
+
+@pytest.mark.parametrize(("source", "translation", "why"), REFUSED, ids=[r[2] for r in REFUSED])
+def test_each_rule_renders_as_parsed(source: str, translation: str, why: str) -> None:
+    document = segment_text(source, "doc", "doc.md")
+    segment = document.segments[0]
+    built, parsed, _ = _html_both_ways(document, {(segment.context, segment.text): translation})
+    assert built == parsed
+
+
+FAST = {  # (source, translation): is the segment's HTML assembled?
+    ("Read *this* now.\n", "Читайте <1>це</1> зараз."): True,
+    ("Read *this* now.\n", " Читайте <1>це</1> зараз."): True,  # at a line start: the build strips it
+    ("| 1 |\n|---|\n| Read it. |\n", " Читайте."): False,  # a cell trims it
+    ("Read _this_ now.\n", "Читайте<1>це</1> зараз."): False,
+    ("Read *this* now.\n", "Читайте <1>«це»</1>зараз."): False,
+    ("Read *this* and **that** now.\n", "Читайте <1>це</1><2>те</2> зараз."): False,
+    ("## The C# note\n", "Нотатка про C#"): False,
+    ("A&nbsp;B is here.\n", "A&nbsp;B тут."): False,
+    ("A &lt;b&gt; tag is here.\n", "Тег <b> тут."): True,
+    ("See the [report] now.\n\n[report]: https://example.org/r\n", "Дивіться <1>звіт</1> зараз."): True,
+    ("One line  \nand the next.\n", "Один рядок <1/>і наступний."): False,
+    ("One line  \nand the next.\n", "Один рядок<1/>і наступний."): True,
+    ("Use `code` here.\n", "Використайте <1/> тут."): True,
+    ("###### Located in *Mexico City*\n---\n", "Розташовано в <1>Мехіко</1>|"): True,  # the pipe as &#124;
+}
+
+
+@pytest.mark.parametrize(("source", "translation"), list(FAST), ids=[t for _, t in FAST])
+def test_fast_path_is_taken_exactly_where_safe(source: str, translation: str) -> None:
+    document = segment_text(source, "doc", "doc.md")
+    segment = document.segments[0]
+    built, parsed, edition = _html_both_ways(document, {(segment.context, segment.text): translation})
+    assert built == parsed
+    assert bool(edition.ready) is FAST[source, translation]
+
+
+def test_translated_shortcut_reference_stays_a_link() -> None:
+    document = segment_text("See the [report] and [the data][] now.\n\n[report]: https://example.org/r\n"
+                            "[the data]: https://example.org/d\n", "doc", "doc.md")
+    segment = document.segments[0]
+    edition = render_markdown(document, {(segment.context, segment.text): "Дивіться <1>звіт</1> і <2>дані</2> зараз."}, "uk")
+    assert edition.body.startswith("Дивіться [звіт][report] і [дані][the data] зараз.\n")
+    assert to_html(edition.html_body) == (
+        '<p>Дивіться <a href="https://example.org/r">звіт</a> і <a href="https://example.org/d">дані</a> зараз.</p>\n')
+
+
+def test_inline_tag_leading_a_line_keeps_blocks() -> None:
+    """A link tag that starts a translated line opens no HTML block, so the page is still built by blocks."""
+    document = segment_text('Visit <a href="https://example.org">the site</a> today.\n\nSecond.\n', "doc", "doc.md")
+    segment = document.segments[0]
+    edition = render_markdown(document, {(segment.context, segment.text): "<1>Сайт</1> відвідайте сьогодні."}, "uk")
+    assert edition.html_blocks and edition.ready
+    document = segment_text("Visit <div>the site</div> today.\n\nSecond.\n", "doc", "doc.md")
+    segment = document.segments[0]
+    edition = render_markdown(document, {(segment.context, segment.text): "<1>Сайт</1> відвідайте сьогодні."}, "uk")
+    assert edition.html_blocks == ()  # <div> at a line start is an HTML block
+
+
+def test_segment_html_refuses_unbalanced_tags() -> None:
+    document = segment_text("Read *this* now.\n", "doc", "doc.md")
+    segment = document.segments[0]
+    parts = [("", "Читайте "), ("</1>", "*"), ("", "це"), ("<1>", "*"), ("", " зараз.")]
+    assert segment_html(parts, segment.placeholders, document.text, (segment.start, segment.end), False) is None
+
+
+def test_document_store_keeps_the_skeleton(tmp_path: Path) -> None:
+    document = _document(ROOT / "tests/data/markdown/emphasis-links.md")
+    store = DocumentStore(tmp_path)
+    store.store("key", document)
+    loaded = store.load(document.slug, "key", document.text)
+    assert loaded is not None and loaded.html == document.html
+    assert [p.html for s in loaded.segments for p in s.placeholders] == [
+        p.html for s in document.segments for p in s.placeholders]
+    assert dataclasses.replace(loaded, html=None) == document
