@@ -272,9 +272,9 @@ def placeholder_tags(text: str) -> list[str]:
 ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 _ESCAPE = r"\\[!-/:-@\[-`{-~]"
 _SYNTAX = rf"{_ESCAPE}|{ENTITY_RE.pattern}|<(?=[A-Za-z/!?])|[\[\]`*~|]|\\\Z|(?<![^\W_])_|_(?![^\W_])"
-"""What Markdown or HTML would read as syntax in the translator's text. A ``|`` becomes
-``&#124;``: with a ``---`` line after it, a line with a pipe is a table's header, even an
-escaped pipe (markdown-it's table rule)."""
+"""What Markdown or HTML would read as syntax in the translator's text. A ``|`` (escaped
+or not) becomes ``&#124;``: with a ``---`` line after it, a line with a pipe is a table's
+header, even an escaped pipe (markdown-it's table rule)."""
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
@@ -363,9 +363,11 @@ def _literal(chunk: str, entities: frozenset[str], following: str) -> str:
 
     def substitute(match: re.Match[str]) -> str:
         found = match.group(0)
+        if found in ("|", "\\|"):
+            return "&#124;"
         if len(found) == 2 and found[0] == "\\" or found in entities:
             return found
-        return "&#124;" if found == "|" else "\\" + found
+        return "\\" + found
 
     chunk = _syntax().sub(substitute, _LINE_BREAK.sub(" ", chunk))
     if chunk.endswith("!") and following.startswith("["):

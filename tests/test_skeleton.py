@@ -17,14 +17,28 @@ from pathlib import Path
 
 import pytest
 from hypothesis import given
-from markdown_it.common.utils import escapeHtml, isMdAsciiPunct, isPunctChar, isWhiteSpace
+from markdown_it import MarkdownIt
+from markdown_it.common.utils import (
+    escapeHtml,
+    isMdAsciiPunct,
+    isPunctChar,
+    isWhiteSpace,
+)
 
 from l10n.cache import DocumentStore
-from l10n.inline import PLACEHOLDER_RE
-from l10n.model import Document
+from l10n.inline import PLACEHOLDER_RE, tokenize
+from l10n.model import Document, Placeholder
 from l10n.render import Edition, render_markdown
 from l10n.segment import segment_text, to_html
-from l10n.skeleton import escape_html, is_punctuation, is_whitespace, segment_html
+from l10n.skeleton import (
+    InlineHtml,
+    escape_html,
+    fallback_html,
+    inline_parts,
+    is_punctuation,
+    is_whitespace,
+    segment_html,
+)
 
 sys.path.insert(0, str(Path(__file__).parent))
 from test_guarantees_roundtrip import FUZZ, documents  # noqa: E402
@@ -128,6 +142,7 @@ REFUSED = [
     ("One line  \nand the next.\n", "Один рядок<1/> і наступний.", "a hard break after a space"),
     ("One line  \nand the next.\n", "Один рядок і наступний.<1/>", "a hard break at the end"),
     ("###### Located in *Mexico City*\n---\n", "Розташовано в <1>Мехіко</1>|", "a pipe would make a table"),
+    ("###### Located in *Mexico City*\n---\n", "Розташовано в <1>Мехіко</1>\\|", "an escaped pipe too"),
 ]
 
 
@@ -204,3 +219,75 @@ def test_document_store_keeps_the_skeleton(tmp_path: Path) -> None:
     assert [p.html for s in loaded.segments for p in s.placeholders] == [
         p.html for s in document.segments for p in s.placeholders]
     assert dataclasses.replace(loaded, html=None) == document
+
+
+# --- the guards no real post reaches yet: each refuses, and parsing shows why ---------
+
+_MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def _inline(markdown: str) -> str:
+    return _MD.renderInline(markdown)
+
+
+EMPHASIS = Placeholder(1, "*", "*", ("<em>", "</em>"))
+
+
+@pytest.mark.parametrize(("text", "span", "parts", "naive"), [
+    # the run before the segment could open before "B", not before "«" (the gap run, start side)
+    ("a*Bold words.* b", (2, 13), [("", "«Жирні».")], "a<em>«Жирні».</em> b"),
+    # the run after it could close after "s", not after "»" (end side)
+    ("*Bold words*a", (1, 11), [("", "«Жирні»")], "<em>«Жирні»</em>a"),
+    # a line break in translator text: the next line's spaces go
+    ("Line.", (0, 5), [("", "Рядок\n  далі.")], "Рядок\n  далі."),
+    # a shortcut reference's text names it: translated, it names none
+    ("[x]", (0, 3), [("<1>", "["), ("", "звіт"), ("</1>", "]")], '<a href="https://example.org/r">звіт</a>'),
+    # an unbalanced pair
+    ("*a* b", (0, 5), [("</1>", "*"), ("", "а"), ("<1>", "*"), ("", " б")], "</em>а<em> б"),
+])
+def test_segment_guard_refuses_what_parsing_reads_otherwise(text: str, span: tuple[int, int],
+                                                          parts: list[tuple[str, str]], naive: str) -> None:
+    placeholders = (Placeholder(1, "[", "]", ('<a href="https://example.org/r">', "</a>")),) if "[" in text else (EMPHASIS,)
+    edition = text[: span[0]] + "".join(m for _, m in parts) + text[span[1] :]
+    assert _inline(edition) != naive  # what the fast path would have put there without the guard
+    assert segment_html(parts, placeholders, text, span, False) is None
+
+
+@pytest.mark.parametrize(("text", "span", "naive"), [
+    # the span's "<" after a run that could open before "B" (the gap run)
+    ("a*Bold words.* b", (2, 13), 'a<em><span lang="en">Bold words.</span></em> b'),
+    # the span's ">" before the segment's own "_", which then opens (its inner edge)
+    ('a_"b"_ c.', (1, 9), 'a<span lang="en">_&quot;b&quot;_ c.</span>'),
+])
+def test_fallback_guard_refuses_what_parsing_reads_otherwise(text: str, span: tuple[int, int], naive: str) -> None:
+    marked = text[: span[0]] + '<span lang="en">' + text[span[0] : span[1]] + "</span>" + text[span[1] :]
+    assert _inline(marked) != naive
+    assert fallback_html(_inline(text[span[0] : span[1]]), text, span, "en") is None
+
+
+def test_a_both_flanking_opener_is_refused() -> None:
+    """``Потім*це*`` could close the source's literal ``a*b`` earlier in the paragraph."""
+    document = segment_text("Use a*b here. Then *this* one.\n", "doc", "doc.md")
+    second = document.segments[1]
+    translations = {(second.context, second.text): "Потім<1>це</1> одне."}
+    built, parsed, edition = _html_both_ways(document, translations)
+    assert built == parsed and not edition.ready
+    assert "<em>це</em>" not in parsed
+
+
+def test_crossed_tags_are_refused() -> None:
+    document = segment_text("See *this* and [that](https://example.org) now.\n", "doc", "doc.md")
+    segment = document.segments[0]
+    built, parsed, edition = _html_both_ways(document, {(segment.context, segment.text): "<1>Це <2>і</1> те</2> зараз."})
+    assert built == parsed and not edition.ready
+
+
+def test_touching_segments_and_split_markup_have_no_skeleton() -> None:
+    content = "a &amp; b"
+    raw = MarkdownIt("commonmark").disable("text_join")  # as segmentation parses: the entity a token of its own
+    children = raw.parseInline(content)[0].children or []
+    html = InlineHtml(content, children, tokenize(content, children), lambda t: escapeHtml(t[0].content))
+    assert html.html(0, 9) == "a &amp; b" and html.html(0, 2) == "a "
+    assert html.html(0, 4) is None  # inside the entity
+    assert inline_parts(html, 9, [(0, 1, 0), (1, 9, 1)]) is None
+    assert inline_parts(html, 9, [(0, 1, 0), (2, 9, 1)]) == ["", 0, " ", 1, ""]
