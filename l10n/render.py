@@ -22,7 +22,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from .frontmatter import body_start, quote, set_value
-from .inline import PLACEHOLDER_RE, literal_parts, restore
+from .inline import PLACEHOLDER_RE, restore
+from .literal import literal_parts
 from .localedata import long_date
 from .model import Document, References, Segment
 from .segment import to_html

@@ -30,7 +30,7 @@ from .frontmatter import FrontMatter, read_front_matter
 from .inline import PLACEHOLDER_RE, Piece, Unaligned, tokenize
 from .model import Document, HtmlSkeleton, Placeholder, References, Segment
 from .sentences import split_sentences
-from .skeleton import InlineHtml, block_skeletons, inline_parts
+from .skeleton import InlineHtml, block_skeletons, inline_parts, placeholder_html
 
 _LETTER = re.compile(r"[^\W\d_]")
 
@@ -294,17 +294,6 @@ class _Builder:
         return True
 
 
-def _placeholder_html(html: InlineHtml | None, parts: list[Piece]) -> tuple[str, str | None] | None:
-    """What a placeholder's opening and closing markup render as (None when unknown)."""
-    if html is None:
-        return None
-    opening = html.html(parts[0].start, parts[0].end)
-    closing = html.html(parts[1].start, parts[1].end) if len(parts) > 1 else None
-    if opening is None or (len(parts) > 1 and closing is None):
-        return None
-    return opening, closing
-
-
 def _offset(offsets: list[tuple[int, int]], index: int) -> int:
     """Document offset of content index ``index``."""
     starts = [start for start, _ in offsets]
@@ -405,7 +394,7 @@ def _renumber(text: str, pieces: list[Piece], content: str, offset: Callable[[in
             numbers[old] = len(numbers) + 1
             parts = by_pair[old]
             closing = raw(parts[1]) if len(parts) > 1 else None
-            placeholders.append(Placeholder(numbers[old], raw(parts[0]), closing, _placeholder_html(html, parts)))
+            placeholders.append(Placeholder(numbers[old], raw(parts[0]), closing, placeholder_html(html, parts)))
         return f"<{match.group(1)}{numbers[old]}{match.group(3)}>"
 
     return PLACEHOLDER_RE.sub(substitute, text), tuple(placeholders)

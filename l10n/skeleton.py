@@ -26,7 +26,8 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from .inline import ENTITY_RE, Piece
+from .inline import Piece
+from .literal import ENTITY_RE
 from .model import Placeholder, SkeletonBlock
 
 if TYPE_CHECKING:
@@ -82,6 +83,17 @@ def inline_parts(html: InlineHtml | None, length: int, spans: Sequence[tuple[int
         cursor = end
     tail = html.html(cursor, length)
     return None if tail is None else [*parts, tail]
+
+
+def placeholder_html(html: InlineHtml | None, parts: Sequence[Piece]) -> tuple[str, str | None] | None:
+    """What a placeholder's opening and closing markup render as (None when unknown)."""
+    if html is None:
+        return None
+    opening = html.html(parts[0].start, parts[0].end)
+    closing = html.html(parts[1].start, parts[1].end) if len(parts) > 1 else None
+    if opening is None or (len(parts) > 1 and closing is None):
+        return None
+    return opening, closing
 
 
 def block_skeletons(tokens: list[Token], inlines: dict[int, list[str | int] | None],
@@ -145,7 +157,7 @@ def assemble(block: SkeletonBlock | None, htmls: Sequence[str | None]) -> str | 
 
 def segment_html(parts: list[tuple[str, str]], placeholders: tuple[Placeholder, ...], text: str,
                  span: tuple[int, int], heading: bool) -> str | None:
-    """A translated segment's HTML from its Markdown ``parts`` (:func:`l10n.inline.literal_parts`),
+    """A translated segment's HTML from its Markdown ``parts`` (:func:`l10n.literal.literal_parts`),
     or None when CommonMark might read that Markdown otherwise. ``text`` is the source document,
     ``span`` the segment's range in it (its neighbours stay the source's)."""
     markdown = "".join(m for _, m in parts)
@@ -274,7 +286,7 @@ def _inner_edge_kept(text: str, start: int, end: int, neighbour: str, first: boo
 
 
 def _literal_html(markdown: str) -> str | None:
-    """Translator text (made literal by :func:`l10n.inline.literal_parts`) as markdown-it renders it:
+    """Translator text (made literal by :func:`l10n.literal.literal_parts`) as markdown-it renders it:
     escapes and the ``&#124;`` a pipe became are decoded; any other entity is left to the parser."""
     if "\n" in markdown:
         return None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.inline import restore_literal
+from l10n.literal import restore_literal
 from l10n.model import Placeholder
 from l10n.segment import to_html
 

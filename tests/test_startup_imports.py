@@ -57,8 +57,8 @@ CLI_ONLY = {"l10n", "l10n.errors"}
 OTHER_COMMANDS = ("l10n.cli._steps", "l10n.cli._sources", "l10n.cli._memory")
 """The command modules ``stats`` (``l10n.cli._stats``) must not load."""
 
-LAZY_PATTERNS = ("l10n.typography._rules", "l10n.typography._short_words", "l10n.inline._syntax",
-                 "l10n.inline._markup_patterns")
+LAZY_PATTERNS = ("l10n.typography._rules", "l10n.typography._short_words", "l10n.literal._syntax",
+                 "l10n.literal._markup_patterns")
 """Regexes compiled on first use (functools.cache): ``stats`` imports their modules and compiles none."""
 TYPESETTING = ("l10n.alphabet", "l10n.spelling")
 """What the typography rules import when they are first compiled (``config`` imports typography)."""
@@ -135,8 +135,8 @@ def test_steps_load_what_they_need_and_nothing_heavier(args: list[str], needed: 
     assert present(modules, needed) == list(needed)
 
 
-LAZY_USERS = [(["build", SLUG], ("l10n.typography._rules", "l10n.typography._short_words", "l10n.inline._syntax")),
-              (["check", PO], ("l10n.inline._markup_patterns",))]
+LAZY_USERS = [(["build", SLUG], ("l10n.typography._rules", "l10n.typography._short_words", "l10n.literal._syntax")),
+              (["check", PO], ("l10n.literal._markup_patterns",))]
 
 
 @pytest.mark.parametrize(("args", "compiled"), LAZY_USERS, ids=[" ".join(args) for args, _ in LAZY_USERS])

@@ -12,12 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ..inline import (
-    PLACEHOLDER_RE,
-    SPACE_AFTER_OPENING,
-    SPACE_BEFORE_CLOSING,
-    markup_forms,
-)
+from ..inline import PLACEHOLDER_RE
+from ..literal import SPACE_AFTER_OPENING, SPACE_BEFORE_CLOSING, markup_forms
 from ..model import Message
 from ..plural_expr import PluralForms
 from .base import Context, Unit, register
