@@ -95,7 +95,9 @@ class Document:
     ``blocks`` are the offsets in ``text`` where the body's top-level blocks
     begin and ``references`` its link reference definitions (label, href,
     title), as segmentation parsed them: an edition keeps its source's blocks,
-    so its HTML can be rendered block by block.
+    so its HTML can be rendered block by block. ``html`` is the source's HTML
+    cut at its segments, so most blocks need no rendering at all
+    (:mod:`l10n.skeleton`; None for a document made by hand).
     """
 
     slug: str

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import random
-import re
 import sys
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from markdown_it.common.utils import (
 )
 
 from l10n.cache import DocumentStore
-from l10n.inline import PLACEHOLDER_RE, tokenize
+from l10n.inline import tokenize
 from l10n.model import Document, Placeholder
 from l10n.render import Edition, render_markdown
 from l10n.segment import segment_text, to_html
@@ -41,38 +40,17 @@ from l10n.skeleton import (
 )
 
 sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
+from skeleton_corpus import distinct, stressed, translations  # noqa: E402
 from test_guarantees_roundtrip import FUZZ, documents  # noqa: E402
 
 ROOT = Path(__file__).parent.parent
 REAL = sorted([*(ROOT / "tests/data/markdown").glob("*.md"), *(ROOT / "tests/data/scale").rglob("*.md"),
                *(ROOT / "source").glob("*.md")])
-INSERTS = ["*", "_", "[", "]", "&amp;", "&nbsp;", "\\", "#", " ", "  ", "«", "»", "!", "`", "<", "<b>", "~~", "(",
-           ")", ".", "—", "\n", "1. ", "- ", "|", "x_y", "'", "**", "\\*", "<1>", "</9>"]
 
 
 def _document(path: Path) -> Document:
     return segment_text(path.read_text(encoding="utf-8"), path.stem, path.name)
-
-
-def _distinct(msgid: str) -> str:
-    """Every Latin o as Cyrillic о outside the tags: a translation that changes every segment's text."""
-    return "".join(p if PLACEHOLDER_RE.fullmatch(p) else p.replace("o", "о") for p in re.split(r"(</?\d+/?>)", msgid))
-
-
-def _stressed(msgid: str, rng: random.Random) -> str:
-    """A translation with markup-like characters and spaces around and inside its tags (sometimes none)."""
-    if rng.random() < 0.1:
-        return ""
-    out = []
-    for part in re.split(r"(</?\d+/?>)", _distinct(msgid)):
-        extra = [rng.choice(INSERTS) if rng.random() < 0.3 else "" for _ in range(2)]
-        if PLACEHOLDER_RE.fullmatch(part):
-            out += [extra[0], part, extra[1]]
-        elif part:
-            cut = rng.randrange(len(part) + 1)
-            out.append(part[:cut] + extra[0] + part[cut:])
-    text = "".join(out)
-    return (rng.choice(INSERTS) if rng.random() < 0.1 else "") + text + (rng.choice(INSERTS) if rng.random() < 0.1 else "")
 
 
 def _html_both_ways(document: Document, translations: dict[tuple[str | None, str], str]) -> tuple[str, str, Edition]:
@@ -96,13 +74,9 @@ def test_character_classes_are_markdown_its() -> None:
 def test_real_documents_assemble_as_parsed(path: Path) -> None:
     document = _document(path)
     assert document.html is not None
-    for translate in ("identity", "distinct", *(f"stress {seed}" for seed in range(12))):
-        rng = random.Random(translate)
-        translations = {(s.context, s.text):
-                        s.text if translate == "identity" else _distinct(s.text) if translate == "distinct"
-                        else _stressed(s.text, rng) for s in document.segments}
-        built, parsed, _ = _html_both_ways(document, translations)
-        assert built == parsed, translate
+    for way in ("identity", "distinct", *(f"stress {seed}" for seed in range(12))):
+        built, parsed, _ = _html_both_ways(document, translations(document, way))
+        assert built == parsed, way
 
 
 def test_real_documents_are_mostly_assembled() -> None:
@@ -110,7 +84,7 @@ def test_real_documents_are_mostly_assembled() -> None:
     assembled = blocks = 0
     for path in REAL:
         document = _document(path)
-        _, _, edition = _html_both_ways(document, {(s.context, s.text): _distinct(s.text) for s in document.segments})
+        _, _, edition = _html_both_ways(document, {(s.context, s.text): distinct(s.text) for s in document.segments})
         assembled += len(edition.ready)
         blocks += len(document.blocks)
     assert blocks > 50
@@ -122,7 +96,7 @@ def test_real_documents_are_mostly_assembled() -> None:
 def test_generated_documents_assemble_as_parsed(text: str) -> None:
     document = segment_text(text, "doc", "doc.md")
     rng = random.Random(text)
-    translations = {(s.context, s.text): _stressed(s.text, rng) for s in document.segments}
+    translations = {(s.context, s.text): stressed(s.text, rng) for s in document.segments}
     built, parsed, _ = _html_both_ways(document, translations)
     assert built == parsed
 
