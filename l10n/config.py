@@ -80,7 +80,7 @@ class Config:
         return language_catalogs(self.locales_dir, languages or self.languages)
 
     def edition_path(self, lang: str, slug: str, suffix: str) -> Path:
-        return self.build_dir / lang / f"{slug}{suffix}"
+        return self.build_dir.joinpath(lang, f"{slug}{suffix}")
 
     def writable(self, path: Path) -> Path:
         """``path`` if it stays inside the project once symlinks are followed."""

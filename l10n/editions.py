@@ -79,7 +79,8 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
     options = (",".join(langs), f"force={force}", f"no_fallback={refuse_fallback}")
     reports = {slug: _cached_reports(cache, slug, _build_state(project, slug, langs, options)) for slug in chosen}
     pending = [slug for slug in chosen if reports[slug] is None]
-    jobs_of = [(slug, langs, force, refuse_fallback) for slug in pending]
+    shown = iter(config.relative_all([config.po_path(lang, slug) for slug in pending for lang in langs]))
+    jobs_of = [(slug, tuple(zip(langs, shown)), force, refuse_fallback) for slug in pending]
     results = dict(zip(pending, ordered_map(_build_document, project, jobs_of, jobs_for(project, jobs)), strict=True))
     built = {slug: editions for slug, (editions, _) in results.items()}
     editions = [edition for slug in pending for edition in built[slug]]
@@ -133,16 +134,15 @@ def _restored(item: dict[str, object]) -> EditionReport:
     return dataclasses.replace(report, changed=False)
 
 
-def _build_document(project: Project, job: tuple[str, tuple[str, ...], bool, bool]) -> tuple[list[Edition], Segmented]:
-    """Every language's edition of one document, in memory (and the document, when it was segmented now)."""
+def _build_document(project: Project, job: tuple[str, tuple[tuple[str, str], ...], bool, bool]) -> tuple[list[Edition], Segmented]:
+    """Every language's edition of one document, in memory (and the document, when it was segmented now);
+    the job names each language with its catalog as shown (named in one pass for all)."""
     slug, langs, force, no_fallback = job
     config = project.config
     document = project.document(slug)
     editions = []
-    for lang in langs:
-        path = config.po_path(lang, slug)
-        shown = config.relative(path)
-        catalog = read_po(path, shown=shown)
+    for lang, shown in langs:
+        catalog = read_po(config.po_path(lang, slug), shown=shown)
         editions.append(_build_one(project, document, lang, (catalog, shown), force, no_fallback))
     return editions, project.segmented_now(slug)
 

@@ -182,6 +182,8 @@ def _render_segment(segment: Segment, run: _Run, document: Document) -> tuple[st
         run.edition.fallback.append(segment)
         return segment.source, None
     run.edition.translated += 1
+    if msgstr == segment.text:
+        return segment.source, None  # kept as it is (a name, a number, code): no restoring to compare
     restored = restore(msgstr, segment.placeholders)
     if restored == restore(segment.text, segment.placeholders):
         return segment.source, None  # unchanged text keeps the source's own line breaks
