@@ -23,7 +23,7 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from .files import write_text
@@ -57,15 +57,16 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def state(inputs: Sequence[bytes | str], outputs: Iterable[Path]) -> str:
-    """The digest of a document's work: its inputs, this code, and its output files as they are now."""
+def state(inputs: Sequence[bytes | str], outputs: Iterable[Path], written: Mapping[Path, bytes] | None = None) -> str:
+    """The digest of a document's work: its inputs, this code, and its output files as they are now
+    (``written``: the bytes of those the caller has just written, so they are not read back)."""
     digest = hashlib.sha256(code_fingerprint().encode())
     for item in inputs:
         data = item.encode("utf-8") if isinstance(item, str) else item
         digest.update(len(data).to_bytes(8, "big") + data)
     for path in outputs:
         digest.update(b"\0path " + str(path).encode("utf-8", "surrogateescape") + b"\0")
-        data = read_bytes_or_absent(path)
+        data = written[path] if written is not None and path in written else read_bytes_or_absent(path)
         digest.update(len(data).to_bytes(8, "big") + data)
     return digest.hexdigest()
 

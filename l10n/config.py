@@ -11,6 +11,7 @@ and which arguments are its articles.
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from collections.abc import Sequence
@@ -100,8 +101,21 @@ class Config:
         return self.relative_all([path])[0]
 
     def relative_all(self, paths: Sequence[Path]) -> list[str]:
-        """:meth:`relative` of each path, each folder resolved once."""
-        return [_shown(self.root, path, resolved) for path, resolved in zip(paths, resolved_all(paths), strict=True)]
+        """:meth:`relative` of each path, each folder resolved and named once (a build names 8,000 files)."""
+        prefixes: dict[Path, str | None] = {}  # folder → its shown name and "/", None outside the project
+        shown = []
+        for path in paths:
+            if path.name in ("", "..") or os.path.islink(path):
+                shown.append(_shown(self.root, path, path.resolve()))
+                continue
+            folder = path.parent
+            if folder not in prefixes:
+                resolved = folder.resolve()
+                prefixes[folder] = (None if not resolved.is_relative_to(self.root)
+                                    else "" if resolved == self.root else resolved.relative_to(self.root).as_posix() + "/")
+            prefix = prefixes[folder]
+            shown.append(str(path) if prefix is None else prefix + path.name)
+        return shown
 
 
 def _shown(root: Path, path: Path, resolved: Path) -> str:

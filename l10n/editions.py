@@ -73,24 +73,28 @@ def build(project: Project, languages: tuple[str, ...] | None = None, force: boo
             path = config.po_path(lang, slug)
             if not path.exists():
                 raise CatalogError(f"no catalog for {lang}; run `l10n update` first", config.relative(path))
-    config.writable_all([target for lang in langs for slug in chosen for target in _edition_paths(config, lang, slug)])
+    targets = {slug: _all_paths(config, slug, langs) for slug in chosen}
+    config.writable_all([target for slug in chosen for target in targets[slug]])
     cache = StepCache(config.root, "build")
     refuse_fallback = no_fallback or config.no_fallback
     options = (",".join(langs), f"force={force}", f"no_fallback={refuse_fallback}")
-    reports = {slug: _cached_reports(cache, slug, _build_state(project, slug, langs, options)) for slug in chosen}
+    inputs = {slug: _build_inputs(project, slug, langs, options) for slug in chosen}
+    reports = {slug: _cached_reports(cache, slug, state(inputs[slug], targets[slug])) for slug in chosen}
     pending = [slug for slug in chosen if reports[slug] is None]
     shown = iter(config.relative_all([config.po_path(lang, slug) for slug in pending for lang in langs]))
-    jobs_of = [(slug, tuple(zip(langs, shown)), force, refuse_fallback) for slug in pending]
+    jobs_of = [(slug, tuple((lang, next(shown)) for lang in langs), force, refuse_fallback) for slug in pending]
     results = dict(zip(pending, ordered_map(_build_document, project, jobs_of, jobs_for(project, jobs)), strict=True))
     built = {slug: editions for slug, (editions, _) in results.items()}
     editions = [edition for slug in pending for edition in built[slug]]
     _name_files(config, editions)
     for report, outputs in editions:
-        write = differs if dry_run else write_bytes  # write_bytes leaves a file that is already so alone
-        report.changed = any([write(target, data) for target, data in outputs])  # a list: every file is seen
+        # write_bytes leaves a file that is already so alone; a list, so every file is seen
+        report.changed = any([differs(target, data) if dry_run else write_bytes(target, data, durable=False)
+                              for target, data in outputs])
     if not dry_run:
         for slug in pending:
-            cache.record(slug, _build_state(project, slug, langs, options),
+            written = {target: data for _, outputs in built[slug] for target, data in outputs}
+            cache.record(slug, state(inputs[slug], targets[slug], written),
                          {"editions": [dataclasses.asdict(report) for report, _ in built[slug]]})
         cache.forget_except(project.slugs)
         cache.save()
@@ -106,12 +110,16 @@ def _name_files(config: Config, editions: Sequence[Edition]) -> None:
         report.files = [next(shown) for _ in outputs]
 
 
-def _build_state(project: Project, slug: str, langs: tuple[str, ...], options: tuple[str, ...]) -> str:
-    """The cache digest of one document's editions: source, catalogs, settings and the edition files."""
-    config = project.config
-    catalogs = [config.po_path(lang, slug).read_bytes() for lang in langs]
-    outputs = [target for lang in langs for target in _edition_paths(config, lang, slug)]
-    return state(step_inputs(project, "build", slug, *options, *catalogs), outputs)
+def _build_inputs(project: Project, slug: str, langs: tuple[str, ...], options: tuple[str, ...]) -> list[bytes | str]:
+    """What one document's editions are made of (source, catalogs, settings), read once per build:
+    its cache digest is taken before the build and again, over the files written, after it."""
+    catalogs = [project.config.po_path(lang, slug).read_bytes() for lang in langs]
+    return step_inputs(project, "build", slug, *options, *catalogs)
+
+
+def _all_paths(config: Config, slug: str, langs: tuple[str, ...]) -> list[Path]:
+    """Every edition file of one document, in the languages' order."""
+    return [target for lang in langs for target in _edition_paths(config, lang, slug)]
 
 
 def _cached_reports(cache: StepCache, slug: str, digest: str) -> list[EditionReport] | None:

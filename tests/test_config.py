@@ -68,3 +68,26 @@ def test_resolved_all_is_resolve_for_every_kind_of_path(tmp_path: Path) -> None:
     paths = [tmp_path / name for name in names]
     assert resolved_all(paths) == [path.resolve() for path in paths]
     assert resolved_all(paths)[2] == tmp_path / "elsewhere.po"
+
+
+def test_relative_all_names_each_path_as_resolve_does(tmp_path: Path) -> None:
+    """Shown names worked out per folder equal each path resolved on its own, inside and outside the project."""
+    root = tmp_path / "project"
+    (root / "real").mkdir(parents=True)
+    (root / "real" / "file.po").touch()
+    (root / "linked").symlink_to(root / "real", target_is_directory=True)
+    (root / "out").symlink_to(tmp_path, target_is_directory=True)
+    (root / "real" / "alias.po").symlink_to(tmp_path / "elsewhere.po")
+    (root / "real" / "inner.po").symlink_to(root / "top.po")
+    config = parse_config({}, root, "pyproject.toml")
+    names = ["real/file.po", "linked/file.po", "out/x.po", "real/alias.po", "real/inner.po", "top.po", "real/..",
+             "missing/deeper/file.po", "out/project/real/file.po", "linked/../top.po"]
+    paths = [root / name for name in names]
+
+    def alone(path: Path) -> str:
+        resolved = path.resolve()
+        return resolved.relative_to(config.root).as_posix() if resolved.is_relative_to(config.root) else str(path)
+
+    assert config.relative_all(paths) == [alone(path) for path in paths]
+    assert config.relative_all(paths)[:6] == ["real/file.po", "real/file.po", str(root / "out/x.po"),
+                                              str(root / "real/alias.po"), "top.po", "top.po"]
