@@ -120,8 +120,9 @@ def _literal(chunk: str, entities: frozenset[str], following: str) -> str:
         return "\\" + found
 
     chunk = _syntax().sub(substitute, _LINE_BREAK.sub(" ", chunk))
-    if chunk.endswith("!") and following.startswith("["):
-        chunk = chunk[:-1] + "\\!"  # "!" before a link would make it an image
+    backslashes = len(chunk[:-1]) - len(chunk[:-1].rstrip("\\"))
+    if chunk.endswith("!") and following.startswith("[") and backslashes % 2 == 0:
+        chunk = chunk[:-1] + "\\!"  # "!" before a link would make it an image (one escaped already is text)
     return chunk
 
 

@@ -130,7 +130,8 @@ def _segment_html(document: Document, number: int, pieces: list[tuple[str, str]]
     source = document.html.segments[number]
     span = (segment.start, segment.end)
     if not translated:
-        return fallback_html(source, document.text, span, source_lang)
+        inner = fallback_html(source, document.text, span)
+        return None if inner is None else _in_source_language(inner, source_lang)
     if pieces is None:
         return source
     return segment_html(pieces, segment.placeholders, document.text, span, segment.kind in ("heading", "headline"))

@@ -185,15 +185,16 @@ def segment_html(parts: list[tuple[str, str]], placeholders: tuple[Placeholder, 
     return "".join(out) if not open_tags else None
 
 
-def fallback_html(source_html: str | None, text: str, span: tuple[int, int], lang: str) -> str | None:
-    """A segment shown in the source language: its source HTML in a ``<span lang>``, as the
-    Markdown marks it, unless the span's ``<`` and ``>`` change how a delimiter next to it reads."""
+def fallback_html(source_html: str | None, text: str, span: tuple[int, int]) -> str | None:
+    """A segment shown in the source language: its source HTML, to go in the ``<span lang>`` the
+    Markdown puts around it (raw HTML, which renders as written), unless that span's ``<`` and
+    ``>`` change how a delimiter next to them reads."""
     start, end = span
     if source_html is None or not _edges_kept(text, start, end, "<", ">"):
         return None
     if not (_inner_edge_kept(text, start, end, ">", first=True) and _inner_edge_kept(text, start, end, "<", first=False)):
         return None
-    return f'<span lang="{escape_html(lang)}">{source_html}</span>'
+    return source_html
 
 
 def _tag_html(tag: str, markup: str, table: dict[int, Placeholder], neighbours: tuple[str, str],

@@ -115,6 +115,8 @@ REFUSED = [
     ("* [report]\n\n[report]: https://example.org/r\n", "звіт", "the whole label of a shortcut link"),
     ("One line  \nand the next.\n", "Один рядок<1/> і наступний.", "a hard break after a space"),
     ("One line  \nand the next.\n", "Один рядок і наступний.<1/>", "a hard break at the end"),
+    ("See [that](https://example.org) now.\n", "Дивіться \\!<1>те</1> зараз.", "an escaped ! before a link"),
+    ("See [that](https://example.org) now.\n", "Дивіться \\\\!<1>те</1> зараз.", "a backslash, then ! before a link"),
     ("###### Located in *Mexico City*\n---\n", "Розташовано в <1>Мехіко</1>|", "a pipe would make a table"),
     ("###### Located in *Mexico City*\n---\n", "Розташовано в <1>Мехіко</1>\\|", "an escaped pipe too"),
 ]
@@ -236,7 +238,7 @@ def test_segment_guard_refuses_what_parsing_reads_otherwise(text: str, span: tup
 def test_fallback_guard_refuses_what_parsing_reads_otherwise(text: str, span: tuple[int, int], naive: str) -> None:
     marked = text[: span[0]] + '<span lang="en">' + text[span[0] : span[1]] + "</span>" + text[span[1] :]
     assert _inline(marked) != naive
-    assert fallback_html(_inline(text[span[0] : span[1]]), text, span, "en") is None
+    assert fallback_html(_inline(text[span[0] : span[1]]), text, span) is None
 
 
 def test_a_both_flanking_opener_is_refused() -> None:
