@@ -21,6 +21,7 @@ written out so that the parser stays :mod:`l10n.segment`'s alone;
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -52,13 +53,14 @@ class InlineHtml:
             first, last = piece.tokens
             divisible = first == last and children[first].type == "text"
             self.cuts.append((piece.start, piece.end, "" if divisible else render(children[first : last + 1]), divisible))
+        self.ends = [b for _, b, _, _ in self.cuts]  # in order: the pieces tile the content
 
     def html(self, start: int, end: int) -> str | None:
         """HTML of ``content[start:end]`` (None when a boundary falls inside an escape, a break or markup)."""
         out: list[str] = []
-        for a, b, html, divisible in self.cuts:
-            if b <= start or a >= end:
-                continue
+        for a, b, html, divisible in self.cuts[bisect.bisect_right(self.ends, start) :]:
+            if a >= end:
+                break
             if divisible:
                 out.append(escape_html(self.content[max(a, start) : min(b, end)]))
             elif a < start or b > end:
