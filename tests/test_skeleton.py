@@ -38,6 +38,7 @@ from l10n.skeleton import (
     is_whitespace,
     segment_html,
 )
+from l10n.typography import typesetter
 
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent / "benchmarks"))
@@ -53,9 +54,11 @@ def _document(path: Path) -> Document:
     return segment_text(path.read_text(encoding="utf-8"), path.stem, path.name)
 
 
-def _html_both_ways(document: Document, translations: dict[tuple[str | None, str], str]) -> tuple[str, str, Edition]:
-    """The body HTML as the build makes it (skeleton, then blocks) and as parsing the whole body makes it."""
-    edition = render_markdown(document, translations, "uk")
+def _html_both_ways(document: Document, translations: dict[tuple[str | None, str], str],
+                    typeset: bool = False) -> tuple[str, str, Edition]:
+    """The body HTML as the build makes it (skeleton, then blocks) and as parsing the whole body makes it;
+    ``typeset``: with the uk edition's typography, as a build applies it (no-break spaces by delimiters)."""
+    edition = render_markdown(document, translations, "uk", typeset=typesetter("uk") if typeset else None)
     built = to_html(edition.html_body, edition.html_blocks, edition.references, edition.ready)
     return built, to_html(edition.html_body), edition
 
@@ -75,8 +78,9 @@ def test_real_documents_assemble_as_parsed(path: Path) -> None:
     document = _document(path)
     assert document.html is not None
     for way in ("identity", "distinct", *(f"stress {seed}" for seed in range(12))):
-        built, parsed, _ = _html_both_ways(document, translations(document, way))
-        assert built == parsed, way
+        for typeset in (False, True):
+            built, parsed, _ = _html_both_ways(document, translations(document, way), typeset)
+            assert built == parsed, (way, typeset)
 
 
 def test_real_documents_are_mostly_assembled() -> None:
