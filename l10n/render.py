@@ -107,18 +107,34 @@ def _substitute(document: Document, segments: list[Segment], start: int, end: in
     for segment in segments:
         between = document.text[cursor : segment.start]
         text, pieces = _render_segment(segment, run, document)
-        parts += [between, text]
         translated = bool(run.translations.get((segment.context, segment.text)))
+        label = _shortcut_label(document, segment)
+        if label and translated and text != segment.source:
+            text += label  # the translated text no longer names the reference: name it
+        parts += [between, text]
         if htmls is not None and document.html is not None:
             htmls[index[id(segment)]] = _segment_html(document, index[id(segment)], pieces, translated, run.source_lang)
         if not translated:
-            text = _in_source_language(text, run.source_lang)
+            text = _in_source_language(text, run.source_lang) + label  # the span would be in the label
         marked += [between, text]
         texts.append(text)
         cursor = segment.end
     parts.append(document.text[cursor:end])
     marked.append(document.text[cursor:end])
     return "".join(parts), "".join(marked), texts
+
+
+def _shortcut_label(document: Document, segment: Segment) -> str:
+    """``][label`` when the segment is the whole text of a shortcut reference link (``[label]``, a
+    wrapper the segment does not hold), so that text other than the label keeps the link; else ""."""
+    text, start, end = document.text, segment.start, segment.end
+    if not (text[start - 1 : start] == "[" and text[end : end + 1] == "]") or text[end + 1 : end + 2] in ("(", "["):
+        return ""
+    label = text[start:end]
+    wanted = " ".join(label.split()).lower().upper()  # markdown-it's normalizeReference, near enough to confirm
+    if "\n" in label or not any(reference == wanted for reference, _, _ in document.references):
+        return ""
+    return f"][{label}"
 
 
 def _segment_html(document: Document, number: int, pieces: list[tuple[str, str]] | None, translated: bool,

@@ -171,6 +171,20 @@ def test_translated_shortcut_reference_stays_a_link() -> None:
         '<p>Дивіться <a href="https://example.org/r">звіт</a> і <a href="https://example.org/d">дані</a> зараз.</p>\n')
 
 
+@pytest.mark.parametrize(("translation", "markdown", "page"), [
+    ("розмотування-ffi", "* [розмотування-ffi][unwind-ffi]\n", '<li><a href="https://x.org">розмотування-ffi</a></li>'),
+    ("", "* [unwind-ffi]\n", '<li><a href="https://x.org"><span lang="en">unwind-ffi</span></a></li>'),
+    ("unwind-ffi", "* [unwind-ffi]\n", '<li><a href="https://x.org">unwind-ffi</a></li>'),
+])
+def test_a_segment_that_is_a_shortcut_links_whole_text_keeps_the_link(translation: str, markdown: str, page: str) -> None:
+    """Translated, the text is named as the reference's label; untranslated, the page's span stays inside the link."""
+    document = segment_text("* [unwind-ffi]\n\n[unwind-ffi]: https://x.org\n", "doc", "doc.md")
+    segment = document.segments[0]
+    built, parsed, edition = _html_both_ways(document, {(segment.context, segment.text): translation})
+    assert edition.body.startswith(markdown)
+    assert built == parsed and page in parsed
+
+
 def test_inline_tag_leading_a_line_keeps_blocks() -> None:
     """A link tag that starts a translated line opens no HTML block, so the page is still built by blocks."""
     document = segment_text('Visit <a href="https://example.org">the site</a> today.\n\nSecond.\n', "doc", "doc.md")
