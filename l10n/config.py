@@ -102,17 +102,17 @@ class Config:
 
     def relative_all(self, paths: Sequence[Path]) -> list[str]:
         """:meth:`relative` of each path, each folder resolved and named once (a build names 8,000 files)."""
-        prefixes: dict[Path, str | None] = {}  # folder → its shown name and "/", None outside the project
+        folders: dict[Path, Path] = {}
+        prefixes: dict[Path, str | None] = {}  # resolved folder → its shown name and "/", None outside the project
         shown = []
         for path in paths:
-            if path.name in ("", "..") or os.path.islink(path):
+            folder = _resolved_folder(path, folders)
+            if folder is None:
                 shown.append(_shown(self.root, path, path.resolve()))
                 continue
-            folder = path.parent
             if folder not in prefixes:
-                resolved = folder.resolve()
-                prefixes[folder] = (None if not resolved.is_relative_to(self.root)
-                                    else "" if resolved == self.root else resolved.relative_to(self.root).as_posix() + "/")
+                prefixes[folder] = (None if not folder.is_relative_to(self.root)
+                                    else "" if folder == self.root else folder.relative_to(self.root).as_posix() + "/")
             prefix = prefixes[folder]
             shown.append(str(path) if prefix is None else prefix + path.name)
         return shown
@@ -133,14 +133,20 @@ def resolved_all(paths: Sequence[Path]) -> list[Path]:
     folders: dict[Path, Path] = {}
     result = []
     for path in paths:
-        if path.name in ("", "..") or path.is_symlink():
-            result.append(path.resolve())
-            continue
-        folder = folders.get(path.parent)
-        if folder is None:
-            folder = folders[path.parent] = path.parent.resolve()
-        result.append(folder / path.name)
+        folder = _resolved_folder(path, folders)
+        result.append(path.resolve() if folder is None else folder / path.name)
     return result
+
+
+def _resolved_folder(path: Path, folders: dict[Path, Path]) -> Path | None:
+    """``path``'s folder resolved (remembered in ``folders``), or None when the path must be resolved
+    whole: its last component is a symlink or ``..``."""
+    if path.name in ("", "..") or os.path.islink(path):
+        return None
+    folder = folders.get(path.parent)
+    if folder is None:
+        folder = folders[path.parent] = path.parent.resolve()
+    return folder
 
 
 _TYPES: dict[str, type | tuple[type, ...]] = {
