@@ -171,23 +171,19 @@ class _Builder:
         self.inlines: dict[int, list[str | int] | None] = {}  # id(inline token) → its HTML parts
         self.html: dict[int, str | None] = {}  # segment index → its source HTML
 
-    def render_inline(self, tokens: list[Token]) -> str:
+    def render(self, tokens: list[Token]) -> str:
+        """HTML of block or inline tokens (of inline ones, as ``renderInline`` gives it)."""
         parser = _parser()
-        html: str = parser.renderer.render(tokens, parser.options, self.env)  # inline tokens: as renderInline
+        html: str = parser.renderer.render(tokens, parser.options, self.env)
         return html
 
     def skeleton(self, tokens: list[Token]) -> HtmlSkeleton:
         """The source's HTML cut at its segments (:mod:`l10n.skeleton`)."""
-        parser = _parser()
-
-        def render(block: list[Token]) -> str:
-            html: str = parser.renderer.render(block, parser.options, self.env)
-            return html
 
         def make_inline(text: str) -> Token:
             return Token("inline", "", 0, children=[Token("text", "", 0, content=text)])
 
-        blocks = block_skeletons(tokens, self.inlines, render, make_inline)
+        blocks = block_skeletons(tokens, self.inlines, self.render, make_inline)
         return HtmlSkeleton(blocks, tuple(self.html.get(i) for i in range(len(self.segments))))
 
     def add_front_matter(self, front: FrontMatter, keys: tuple[str, ...]) -> None:
@@ -232,7 +228,7 @@ class _Builder:
             return
         try:
             pieces = tokenize(content, children)
-            rendered: InlineHtml | None = InlineHtml(content, children, pieces, self.render_inline)
+            rendered: InlineHtml | None = InlineHtml(content, children, pieces, self.render)
         except Unaligned:
             pieces, rendered = [Piece("text", 0, len(content))], None
         pieces = _literal_tags(pieces, content)
