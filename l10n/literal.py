@@ -3,8 +3,9 @@
 The text between placeholders is the translator's. Markup in it is never the
 source's (the source's is behind the placeholders), so the edition shows it as
 text: each character that Markdown or HTML would read as syntax gets a
-backslash. A backslash escape is literal already and stays; an entity stays
-only when the msgid has it too (``&nbsp;`` copied from the source).
+backslash (a pipe becomes ``&#124;``). A backslash escape is literal already
+and stays; an entity stays only when the msgid has it too (``&nbsp;`` copied
+from the source).
 The checks find markup a translator added with :func:`markup_forms`.
 """
 
@@ -20,7 +21,9 @@ if TYPE_CHECKING:
     from .model import Placeholder
 
 ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{0,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
-_ESCAPE = r"\\[!-/:-@\[-`{-~]"
+ESCAPABLE = r"[!-/:-@\[-`{-~]"
+"""The characters a backslash escapes in CommonMark: ASCII punctuation."""
+_ESCAPE = rf"\\{ESCAPABLE}"
 _SYNTAX = rf"{_ESCAPE}|{ENTITY_RE.pattern}|<(?=[A-Za-z/!?])|[\[\]`*~|]|\\\Z|(?<![^\W_])_|_(?![^\W_])"
 """What Markdown or HTML would read as syntax in the translator's text. A ``|`` (escaped
 or not) becomes ``&#124;``: with a ``---`` line after it, a line with a pipe is a table's
@@ -31,7 +34,7 @@ _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 @cache
 def _syntax() -> re.Pattern[str]:
     """:data:`_SYNTAX` compiled when an edition is first built, not at import
-    (``stats`` imports this module for the placeholder regex alone)."""
+    (``check`` imports this module for :func:`markup_forms` and the spacing patterns, not this one)."""
     return re.compile(_SYNTAX)
 
 

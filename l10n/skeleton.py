@@ -28,7 +28,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from .inline import Piece
-from .literal import ENTITY_RE
+from .literal import ENTITY_RE, ESCAPABLE
 from .model import Placeholder, SkeletonBlock
 
 if TYPE_CHECKING:
@@ -306,7 +306,7 @@ def _literal_html(markdown: str) -> str | None:
     return None if other else escape_html(text)
 
 
-_LITERAL_TOKEN = re.compile(rf"\\([!-/:-@\[-`{{-~])|&#124;|{ENTITY_RE.pattern}")
+_LITERAL_TOKEN = re.compile(rf"\\({ESCAPABLE})|&#124;|{ENTITY_RE.pattern}")
 
 
 def _space(char: str) -> bool:
